@@ -1,0 +1,199 @@
+package iok;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import iok.account.AccountModule;
+import iok.account.read.accounts.AccountSessionCheck;
+import iok.account.write.administration.Registration;
+import iok.audit.read.history.AccountHistoryRoute;
+import iok.cooperative.CooperativeModule;
+import iok.platform.auth.Passwords;
+import iok.platform.auth.Sessions;
+import iok.platform.auth.SigningKeys;
+import iok.platform.axon.Deadlines;
+import iok.platform.axon.EventSourcing;
+import iok.platform.axon.JdbcTransactions;
+import iok.platform.config.Config;
+import iok.platform.db.Database;
+import iok.platform.db.Jdbc;
+import iok.platform.db.ReadYourWrites;
+import iok.platform.db.ReadModel;
+import iok.books.BooksModule;
+import iok.faults.FaultsModule;
+import iok.faults.read.tracker.FaultProjection;
+import iok.announcements.AnnouncementsModule;
+import iok.announcements.read.board.AnnouncementProjection;
+import iok.membership.read.files.MembershipProjection;
+import iok.finance.read.ledger.LedgerProjection;
+import iok.premises.read.holdings.PremisesProjection;
+import iok.platform.db.Schema;
+import iok.account.read.accounts.AccountProjection;
+import iok.cooperative.read.regulations.CooperativeProjection;
+import iok.platform.http.Api;
+import iok.platform.http.Commands;
+import iok.platform.http.Health;
+import iok.platform.http.HttpVerticle;
+import iok.platform.push.EventStreams;
+import iok.platform.push.PushFeed;
+import iok.platform.push.PushHub;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+
+/**
+ * One running IOK node: the database, Axon with every feature's aggregates and projections, and the
+ * Vert.x HTTP front. {@link Main} starts one; tests start their own on a database of their own.
+ */
+public final class Iok implements AutoCloseable {
+
+  private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
+      AccountModule.SCHEMA, BooksModule.SCHEMA);
+  private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
+      AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
+      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL);
+  /** Residents' days (what is due today) are Polish days. */
+  private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
+
+  private final Database database;
+  private final Configuration axon;
+  private final Vertx vertx;
+  private final Commands commands;
+  private final Registration registration;
+  private final ReadYourWrites reads;
+  private final int port;
+  private final List<Api.Described> routes;
+  private final List<AutoCloseable> closers;
+
+  private Iok(Database database, Configuration axon, Vertx vertx, Commands commands, Registration registration,
+              ReadYourWrites reads, int port, List<Api.Described> routes, List<AutoCloseable> closers) {
+    this.closers = List.copyOf(closers);
+    this.reads = reads;
+    this.database = database;
+    this.axon = axon;
+    this.vertx = vertx;
+    this.commands = commands;
+    this.registration = registration;
+    this.port = port;
+    this.routes = routes;
+  }
+
+  public static Iok start(Config config) {
+    return start(config, new Passwords());
+  }
+
+  /** Tests pass cheaper password hashing; everything else is as in production. */
+  public static Iok start(Config config, Passwords passwords) {
+    Database database = Database.start(config);
+    List<AutoCloseable> started = new ArrayList<>(List.of(database));
+    try {
+      Schema.apply(database.dataSource(), SCHEMAS, READ_MODELS);
+      JdbcTransactions transactions = new JdbcTransactions(database.dataSource());
+      Jdbc jdbc = new Jdbc(transactions);
+      PushFeed push = new PushFeed(transactions);
+
+      Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling());
+      Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines);
+      CooperativeModule.configure(configurer, jdbc, push);
+      AccountModule.configure(configurer, jdbc, push, passwords);
+      BooksModule.configure(configurer, jdbc, push, WARSAW);
+      AnnouncementsModule.configure(configurer, jdbc, push);
+      FaultsModule.configure(configurer, jdbc, push);
+      Configuration axon = configurer.buildConfiguration();
+      axon.start();
+      started.add(axon::shutdown);
+      deadlines.start(axon.deadlineManager());
+      started.add(deadlines::stop);
+
+      Vertx vertx = Vertx.vertx();
+      started.add(() -> vertx.close().await());
+      PgConnectOptions connect = new PgConnectOptions()
+          .setHost(database.url().host()).setPort(database.url().port()).setDatabase(database.url().database())
+          .setUser(database.url().user()).setPassword(database.url().password())
+          .setCachePreparedStatements(true).setReconnectAttempts(0);
+      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8).setMaxWaitQueueSize(2_000))
+          .connectingTo(connect).using(vertx).build();
+      PushHub hub = new PushHub(vertx, pool, connect, config.heartbeat());
+      hub.start().await();
+
+      Commands commands = new Commands(vertx, axon.commandGateway());
+      ReadYourWrites reads = new ReadYourWrites(vertx, pool);
+      AccountSessionCheck sessionCheck = new AccountSessionCheck(pool);
+      Sessions sessions = new Sessions(vertx, SigningKeys.load(database.dataSource()), config.sessionLifetime(),
+          config.secureCookies(), sessionCheck);
+      Registration registration = new Registration(commands, passwords, reads);
+
+      AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
+      HttpVerticle http = new HttpVerticle(config.httpPort(), config.bodyLimitBytes(), router -> {
+        Api api = new Api(router, sessions);
+        Health.mount(api, pool, axon, hub);
+        EventStreams.mount(api, hub);
+        CooperativeModule.mount(api, pool, commands, reads);
+        AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
+        AccountHistoryRoute.mount(api, pool);
+        BooksModule.mount(api, pool, commands, WARSAW);
+        AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
+        FaultsModule.mount(api, pool, commands, reads);
+        routes.set(api.routes());
+      });
+      vertx.deployVerticle(http).await();
+      return new Iok(database, axon, vertx, commands, registration, reads, http.actualPort(), routes.get(), started);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  /** Every route this node serves, with who may call it; the OpenAPI test compares them with the document. */
+  public List<Api.Described> routes() {
+    return routes;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Configuration axon() {
+    return axon;
+  }
+
+  public Commands commands() {
+    return commands;
+  }
+
+  public ReadYourWrites reads() {
+    return reads;
+  }
+
+  public Registration registration() {
+    return registration;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    closeAll(closers);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception ignored) {
+        // closing the rest matters more
+      }
+    }
+  }
+}

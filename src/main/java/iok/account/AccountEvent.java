@@ -1,0 +1,54 @@
+package iok.account;
+
+/**
+ * Everything that happens to an account. Who caused each event (actor, role) and the request it came
+ * from travel in the event's metadata, not here.
+ */
+public sealed interface AccountEvent {
+
+  String accountId();
+
+  record AccountRegistered(String accountId, String cooperativeId, String login, Role role, String firstName,
+                           String lastName, String email, String phone, String passwordHash,
+                           boolean mustChangePassword) implements AccountEvent {}
+
+  record LoginSucceeded(String accountId, String sessionId) implements AccountEvent {}
+
+  enum FailureReason { WRONG_PASSWORD, LOCKED, BLOCKED }
+
+  record LoginFailed(String accountId, FailureReason reason, int consecutiveFailures) implements AccountEvent {}
+
+  record AccountLocked(String accountId, int consecutiveFailures) implements AccountEvent {}
+
+  record AccountUnlocked(String accountId) implements AccountEvent {}
+
+  /** The session that changed the password goes on; every other one ends. */
+  record PasswordChanged(String accountId, String passwordHash, String sessionId) implements AccountEvent {}
+
+  /** A new first-login password from an administrator after a loss of credentials; it also lifts a lock. */
+  record InitialPasswordIssued(String accountId, String passwordHash) implements AccountEvent {}
+
+  record RegulationsAccepted(String accountId, String version) implements AccountEvent {}
+
+  record AccountBlocked(String accountId, String reason) implements AccountEvent {}
+
+  record AccountUnblocked(String accountId) implements AccountEvent {}
+
+  record SignedOut(String accountId, String sessionId) implements AccountEvent {}
+
+  /** Voluntary contact data (R15, P IV.1-2): a null is a field left empty. */
+  record ContactChanged(String accountId, String email, String phone) implements AccountEvent {}
+
+  /** The person deleted their contact data for good (P IV.3): nothing may use them from now on. */
+  record ContactDeleted(String accountId) implements AccountEvent {}
+
+  /** What the person wants to be told of, and where (P III.6h): kind -> channels. */
+  record NotificationsChosen(String accountId, java.util.Map<String, java.util.List<String>> choices)
+      implements AccountEvent {}
+
+  /** Events after which sessions opened before them are no longer valid. */
+  static boolean endsSessions(AccountEvent event) {
+    return event instanceof AccountLocked || event instanceof AccountBlocked
+        || event instanceof PasswordChanged || event instanceof InitialPasswordIssued;
+  }
+}

@@ -1,0 +1,66 @@
+package iok.announcements.read.board;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import iok.platform.auth.Session;
+import iok.platform.http.Api;
+import iok.platform.http.Api.Access;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * {@code GET /api/announcements}: for a resident, the standing announcements that concern premises they
+ * hold; for staff, every announcement of the cooperative with its state.
+ */
+public final class AnnouncementRoutes {
+
+  private static final String FOR_RESIDENT = """
+      SELECT a.* FROM announcement_view a
+      WHERE a.cooperative_id = $1 AND a.withdrawn_at IS NULL AND (a.expires_on IS NULL OR a.expires_on >= $3)
+        AND (a.scope = 'cooperative' OR EXISTS (
+          SELECT 1 FROM title_view t JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
+          WHERE t.cooperative_id = a.cooperative_id AND t.account_id = $2
+            AND t.valid_from <= $3 AND (t.valid_until IS NULL OR t.valid_until >= $3)
+            AND ((a.scope = 'community' AND p.community = a.target) OR (a.scope = 'building' AND p.building = a.target))))
+      ORDER BY a.published_at DESC LIMIT 200""";
+  private static final String FOR_STAFF = """
+      SELECT a.* FROM announcement_view a WHERE a.cooperative_id = $1 AND $2::text IS NOT NULL AND $3::date IS NOT NULL
+      ORDER BY a.published_at DESC LIMIT 500""";
+
+  private AnnouncementRoutes() {}
+
+  public static void mount(Api api, Pool pool, Clock clock) {
+    api.route(HttpMethod.GET, "/api/announcements", Access.SIGNED_IN, ctx -> {
+      Session s = Api.session(ctx);
+      LocalDate today = LocalDate.now(clock);
+      String sql = "resident".equals(s.role()) ? FOR_RESIDENT : FOR_STAFF;
+      pool.preparedQuery(sql).execute(Tuple.of(s.cooperativeId(), s.accountId(), today)).onSuccess(rows -> {
+        JsonArray list = new JsonArray();
+        for (Row r : rows) list.add(announcement(r, today));
+        Api.json(ctx, 200, new JsonObject().put("announcements", list));
+      }).onFailure(ctx::fail);
+    });
+  }
+
+  private static JsonObject announcement(Row r, LocalDate today) {
+    LocalDate expires = r.getLocalDate("expires_on");
+    OffsetDateTime withdrawn = r.getOffsetDateTime("withdrawn_at");
+    String status = withdrawn != null ? "withdrawn" : expires != null && expires.isBefore(today) ? "expired" : "standing";
+    return new JsonObject()
+        .put("announcementId", r.getString("announcement_id"))
+        .put("scope", r.getString("scope"))
+        .put("target", r.getString("target"))
+        .put("zone", "community".equals(r.getString("scope")) ? "community-announcements" : "announcements")
+        .put("title", r.getString("title"))
+        .put("body", r.getString("body"))
+        .put("publishedAt", r.getOffsetDateTime("published_at").toString())
+        .put("editedAt", r.getOffsetDateTime("edited_at") == null ? null : r.getOffsetDateTime("edited_at").toString())
+        .put("expiresOn", expires == null ? null : expires.toString())
+        .put("status", status);
+  }
+}

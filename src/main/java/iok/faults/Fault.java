@@ -1,0 +1,98 @@
+package iok.faults;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import iok.faults.FaultEvent.FaultCommented;
+import iok.faults.FaultEvent.FaultReopened;
+import iok.faults.FaultEvent.FaultReported;
+import iok.faults.FaultEvent.FaultStatusChanged;
+import iok.platform.domain.Refusal;
+import java.time.Clock;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A reported fault (R12). Only its reporter and the cooperative's staff know it exists. */
+public class Fault {
+
+  public record Report(@TargetAggregateIdentifier String faultId, String cooperativeId, String reporterId,
+                       String premisesId, String place, String title, String description) {}
+
+  public record ChangeStatus(@TargetAggregateIdentifier String faultId, String cooperativeId, FaultStatus to,
+                             String comment) {}
+
+  /** By the reporter or staff; {@code reopen} asks to reopen a resolved fault, which only its reporter may. */
+  public record Comment(@TargetAggregateIdentifier String faultId, String cooperativeId, String authorId,
+                        String authorRole, String text, boolean reopen) {}
+
+  @AggregateIdentifier
+  private String faultId;
+  private String cooperativeId;
+  private String reporterId;
+  private FaultStatus status;
+  private long sequence = -1;
+
+  protected Fault() {}
+
+  @CommandHandler
+  public Fault(Report command, Clock clock) {
+    apply(new FaultReported(command.faultId(), command.cooperativeId(), command.reporterId(), command.premisesId(),
+        command.place(), command.title(), command.description(), clock.instant()));
+  }
+
+  @CommandHandler
+  public long handle(ChangeStatus command, Clock clock) {
+    visibleTo(command.cooperativeId(), null, "admin");
+    if (!status.administratorMayMoveTo(command.to())) {
+      throw new Refusal(Refusal.Kind.CONFLICT, "transition_not_allowed",
+          "A fault that is " + status.code() + " cannot become " + command.to().code(),
+          Map.of("status", status.code(), "allowed", status.administratorMoves().stream().map(FaultStatus::code).toList()));
+    }
+    apply(new FaultStatusChanged(faultId, status, command.to(), command.comment(), clock.instant()));
+    return sequence;
+  }
+
+  @CommandHandler
+  public long handle(Comment command, Clock clock) {
+    visibleTo(command.cooperativeId(), command.authorId(), command.authorRole());
+    if (command.reopen()) {
+      if (!command.authorId().equals(reporterId)) {
+        throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden", "Only the person who reported a fault reopens it");
+      }
+      if (!status.residentMayReopen()) {
+        throw new Refusal(Refusal.Kind.CONFLICT, "transition_not_allowed", "Only a resolved fault is reopened",
+            Map.of("status", status.code()));
+      }
+      apply(new FaultReopened(faultId, command.text(), clock.instant()));
+    } else {
+      apply(new FaultCommented(faultId, command.authorId(), command.authorRole(), command.text(), clock.instant()));
+    }
+    return sequence;
+  }
+
+  /** Another cooperative's staff, or a resident who did not report it, learn nothing: not found. */
+  private void visibleTo(String cooperativeId, String accountId, String role) {
+    boolean staff = "admin".equals(role) || "auditor".equals(role);
+    if (!this.cooperativeId.equals(cooperativeId) || (!staff && !reporterId.equals(accountId))) {
+      throw Refusal.notFound("Fault");
+    }
+  }
+
+  @EventSourcingHandler
+  void on(FaultEvent event) {
+    sequence++;
+    switch (event) {
+      case FaultReported e -> {
+        faultId = e.faultId();
+        cooperativeId = e.cooperativeId();
+        reporterId = e.reporterId();
+        status = FaultStatus.REPORTED;
+      }
+      case FaultStatusChanged e -> status = e.to();
+      case FaultReopened e -> status = FaultStatus.REPORTED;
+      case FaultCommented e -> { }
+    }
+  }
+}

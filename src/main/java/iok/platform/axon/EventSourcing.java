@@ -1,0 +1,91 @@
+package iok.platform.axon;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+
+/**
+ * Axon 4 without Spring or Axon Server: a JDBC event store on PostgreSQL with JSON payloads, a JDBC
+ * token store, pooled streaming processors, and commands handled on virtual threads so that Axon's
+ * blocking work never runs on a Vert.x event loop.
+ */
+public final class EventSourcing {
+
+  /** Metadata keys copied from a command to every event it causes. */
+  public static final List<String> CORRELATED_METADATA = List.of(Metadata.ACTOR_ID, Metadata.ACTOR_ROLE,
+      Metadata.ACTOR_LOGIN, Metadata.COOPERATIVE, Metadata.REQUEST_ID);
+
+  private EventSourcing() {}
+
+  public static Configurer configurer(DataSource dataSource, JdbcTransactions transactions, Clock clock,
+                                      Deadlines deadlines) {
+    JacksonSerializer events = JacksonSerializer.builder().objectMapper(Json.events()).lenientDeserialization().build();
+    JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(Json.snapshots()).lenientDeserialization().build();
+    ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
+    ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("iok-command-retry").factory());
+
+    Configurer configurer = DefaultConfigurer.defaultConfiguration()
+        .configureSerializer(c -> events)
+        .configureEventSerializer(c -> events)
+        .configureMessageSerializer(c -> events)
+        .configureTransactionManager(c -> transactions)
+        .registerComponent(Clock.class, c -> clock)
+        .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+            new SimpleCorrelationDataProvider(CORRELATED_METADATA.toArray(String[]::new))))
+        .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+            .connectionProvider(transactions)
+            .transactionManager(transactions)
+            .eventSerializer(events)
+            .snapshotSerializer(snapshots)
+            .dataType(String.class)
+            .persistenceExceptionResolver(new SQLStateResolver("23505"))
+            .upcasterChain(c.upcasterChain())
+            .build())
+        .configureCommandBus(c -> {
+          CommandBus bus = AsynchronousCommandBus.builder()
+              .executor(commandThreads)
+              .transactionManager(transactions)
+              .messageMonitor(c.messageMonitor(AsynchronousCommandBus.class, "commandBus"))
+              .build();
+          bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+          return bus;
+        })
+        .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+            .commandBus(c.commandBus())
+            // two nodes deciding on one aggregate at once: the loser retries on fresh state
+            // only a lost race is worth another try: a refusal or an unreachable database answers at once
+            .retryScheduler(IntervalRetryScheduler.builder().retryExecutor(retries).retryInterval(20).maxRetryCount(5)
+                .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                .build())
+            .build());
+    deadlines.configure(configurer, events, transactions);
+    configurer.eventProcessing()
+        .registerTokenStore(c -> JdbcTokenStore.builder()
+            .connectionProvider(transactions)
+            .serializer(events)
+            .build())
+        .usingPooledStreamingEventProcessors()
+        // a projection that fails must stop and retry, never skip the event and commit its token
+        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    return configurer;
+  }
+}

@@ -1,0 +1,82 @@
+package iok.platform.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything IOK reads from its environment, read once at start. Tests build one from their own map,
+ * so nothing depends on the process environment of the test JVM.
+ */
+public record Config(
+    int httpPort,
+    Path dataDir,
+    Optional<DbUrl> externalDb,
+    Optional<String> adminPassword,
+    Optional<String> auditorPassword,
+    boolean jsonLogs,
+    Duration sessionLifetime,
+    boolean secureCookies,
+    int bodyLimitBytes,
+    Duration heartbeat,
+    Duration schedulerPolling) {
+
+  public static Config fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static Config from(Map<String, String> env) {
+    return new Config(
+        intValue(env, "IOK_HTTP_PORT", 8080),
+        Path.of(env.getOrDefault("IOK_DATA_DIR", "./data")),
+        Optional.ofNullable(blankToNull(env.get("IOK_DB_URL"))).map(DbUrl::parse),
+        Optional.ofNullable(blankToNull(env.get("IOK_ADMIN_PASSWORD"))),
+        Optional.ofNullable(blankToNull(env.get("IOK_AUDITOR_PASSWORD"))),
+        "json".equalsIgnoreCase(env.getOrDefault("IOK_LOG_FORMAT", "plain")),
+        Duration.ofMinutes(intValue(env, "IOK_SESSION_MINUTES", 480)),
+        Boolean.parseBoolean(env.getOrDefault("IOK_COOKIE_SECURE", "false")),
+        intValue(env, "IOK_BODY_LIMIT_BYTES", 262_144),
+        Duration.ofSeconds(intValue(env, "IOK_SSE_HEARTBEAT_SECONDS", 20)),
+        Duration.ofSeconds(intValue(env, "IOK_SCHEDULER_POLL_SECONDS", 10)));
+  }
+
+  private static int intValue(Map<String, String> env, String name, int fallback) {
+    String value = blankToNull(env.get(name));
+    if (value == null) return fallback;
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** {@code postgresql://user:pass@host:port/db}, the form API.md names; a {@code jdbc:} prefix is tolerated. */
+  public record DbUrl(String host, int port, String database, String user, String password) {
+    public static DbUrl parse(String raw) {
+      String s = raw.startsWith("jdbc:") ? raw.substring(5) : raw;
+      URI uri = URI.create(s);
+      if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("IOK_DB_URL must look like postgresql://user:pass@host:port/db");
+      }
+      String user = "postgres";
+      String password = "";
+      if (uri.getRawUserInfo() != null) {
+        String[] parts = uri.getUserInfo().split(":", 2);
+        user = parts[0];
+        if (parts.length > 1) password = parts[1];
+      }
+      String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+      return new DbUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, user, password);
+    }
+
+    public String jdbcUrl() {
+      return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+  }
+}

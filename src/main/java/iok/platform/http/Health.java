@@ -1,0 +1,33 @@
+package iok.platform.http;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import iok.platform.push.PushHub;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventProcessor;
+
+/** {@code GET /health}: UP when the database answers, every projection processor runs, and push listens. */
+public final class Health {
+
+  private Health() {}
+
+  public static void mount(Api api, Pool pool, Configuration axon, PushHub hub) {
+    api.route(HttpMethod.GET, "/health", Api.Access.ANYONE, ctx ->
+        pool.query("SELECT 1").execute().onComplete(db -> {
+          JsonObject processors = new JsonObject();
+          boolean processorsUp = true;
+          for (EventProcessor p : axon.eventProcessingConfiguration().eventProcessors().values()) {
+            boolean up = p.isRunning() && !p.isError();
+            processorsUp &= up;
+            processors.put(p.getName(), up ? "running" : p.isError() ? "error" : "stopped");
+          }
+          boolean up = db.succeeded() && processorsUp && hub.listening();
+          Api.json(ctx, up ? 200 : 503, new JsonObject()
+              .put("status", up ? "UP" : "DOWN")
+              .put("database", db.succeeded() ? "UP" : "DOWN")
+              .put("processors", processors)
+              .put("push", new JsonObject().put("listening", hub.listening()).put("connections", hub.openConnections())));
+        }));
+  }
+}

@@ -1,0 +1,57 @@
+package iok.platform.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP front: request log, body limit, the features' routes, the OpenAPI document, the browser
+ * application, and the one failure handler that shapes every error.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final int BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+
+  private final int port;
+  private final int bodyLimit;
+  private final Consumer<Router> routes;
+  private HttpServer server;
+
+  public HttpVerticle(int port, int bodyLimit, Consumer<Router> routes) {
+    this.port = port;
+    this.bodyLimit = bodyLimit;
+    this.routes = routes;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog());
+    router.route().handler(SecurityHeaders::apply);
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
+    // batches from the books are large by nature: 20,000 rows fit in this
+    BodyHandler batches = BodyHandler.create(false).setBodyLimit(BATCH_BODY_LIMIT);
+    for (HttpMethod m : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
+      router.route(m, "/api/*").handler(ctx ->
+          (ctx.request().path().startsWith("/api/admin/import/") ? batches : bodies).handle(ctx));
+    }
+    routes.accept(router);
+    router.get("/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("webroot/openapi.yaml").onFailure(ctx::fail));
+    router.route("/api/*").handler(ctx -> ctx.fail(new ApiError(404, "not_found", "No such endpoint")));
+    WebApp.mount(router);
+    router.route().failureHandler(Failures::handle);
+    // a path Vert.x cannot even decode never reaches a route or the failure handler
+    router.errorHandler(400, ctx -> Failures.send(ctx,
+        ApiError.badRequest("malformed_path", "The request path is not valid percent-encoding", null)));
+    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,25 @@
+-- Platform tables: not event-sourced state, but what the running application needs beside the event store.
+
+-- Secrets the installation makes for itself (the session-signing key), shared by every node.
+CREATE TABLE IF NOT EXISTS iok_secret (
+  name        TEXT PRIMARY KEY,
+  private_pem TEXT NOT NULL,
+  public_pem  TEXT NOT NULL,
+  created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+-- The persisted push feed: every live message, so a reconnecting browser gets what it missed.
+-- Positions are taken under a per-cooperative advisory lock held to commit, so within a cooperative
+-- they become visible in order and a client's Last-Event-ID never skips a later-committing message.
+-- Audience: one account ('account:<id>'), a role in the cooperative ('role:<role>') or everyone ('all').
+CREATE TABLE IF NOT EXISTS push_feed (
+  position     BIGSERIAL PRIMARY KEY,
+  cooperative  TEXT NOT NULL,
+  audience     TEXT NOT NULL,
+  type         TEXT NOT NULL,
+  data         JSONB NOT NULL,
+  event_id     TEXT NOT NULL,
+  created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+  UNIQUE (event_id, audience, type)
+);
+CREATE INDEX IF NOT EXISTS push_feed_by_cooperative ON push_feed (cooperative, position);

@@ -1,0 +1,116 @@
+package iok.faults;
+
+import iok.faults.FaultEvent.FaultCommented;
+import iok.faults.FaultEvent.FaultReopened;
+import iok.faults.FaultEvent.FaultReported;
+import iok.faults.FaultEvent.FaultStatusChanged;
+import iok.platform.domain.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A fault's lifecycle, given / when / then. */
+class FaultTest {
+
+  static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+  static final FaultReported REPORTED = new FaultReported("f-1", "sm-opole", "anna", "L-101", null, "Cieknie kran",
+      "W łazience", NOW);
+
+  AggregateTestFixture<Fault> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Fault.class);
+    fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  static FaultStatusChanged moved(FaultStatus from, FaultStatus to) {
+    return new FaultStatusChanged("f-1", from, to, null, NOW);
+  }
+
+  @Test
+  void a_resident_reports_a_fault() {
+    fixture.givenNoPriorActivity()
+        .when(new Fault.Report("f-1", "sm-opole", "anna", "L-101", null, "Cieknie kran", "W łazience"))
+        .expectEvents(REPORTED);
+  }
+
+  static Stream<Arguments> allowed() {
+    return Stream.of(
+        Arguments.of(FaultStatus.REPORTED, FaultStatus.ACCEPTED), Arguments.of(FaultStatus.REPORTED, FaultStatus.REJECTED),
+        Arguments.of(FaultStatus.ACCEPTED, FaultStatus.IN_PROGRESS), Arguments.of(FaultStatus.ACCEPTED, FaultStatus.RESOLVED),
+        Arguments.of(FaultStatus.ACCEPTED, FaultStatus.REJECTED), Arguments.of(FaultStatus.IN_PROGRESS, FaultStatus.RESOLVED),
+        Arguments.of(FaultStatus.IN_PROGRESS, FaultStatus.REJECTED));
+  }
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        Arguments.of(FaultStatus.REPORTED, FaultStatus.IN_PROGRESS), Arguments.of(FaultStatus.REPORTED, FaultStatus.RESOLVED),
+        Arguments.of(FaultStatus.REPORTED, FaultStatus.REPORTED), Arguments.of(FaultStatus.IN_PROGRESS, FaultStatus.ACCEPTED),
+        Arguments.of(FaultStatus.RESOLVED, FaultStatus.IN_PROGRESS), Arguments.of(FaultStatus.REJECTED, FaultStatus.ACCEPTED));
+  }
+
+  /** Events that bring a fault from reported to {@code status}. */
+  static Object[] history(FaultStatus status) {
+    return switch (status) {
+      case REPORTED -> new Object[] {REPORTED};
+      case ACCEPTED -> new Object[] {REPORTED, moved(FaultStatus.REPORTED, FaultStatus.ACCEPTED)};
+      case IN_PROGRESS -> new Object[] {REPORTED, moved(FaultStatus.REPORTED, FaultStatus.ACCEPTED),
+          moved(FaultStatus.ACCEPTED, FaultStatus.IN_PROGRESS)};
+      case RESOLVED -> new Object[] {REPORTED, moved(FaultStatus.REPORTED, FaultStatus.ACCEPTED),
+          moved(FaultStatus.ACCEPTED, FaultStatus.RESOLVED)};
+      case REJECTED -> new Object[] {REPORTED, moved(FaultStatus.REPORTED, FaultStatus.REJECTED)};
+    };
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("allowed")
+  void the_administrator_moves_a_fault_along_its_lifecycle(FaultStatus from, FaultStatus to) {
+    fixture.given(history(from))
+        .when(new Fault.ChangeStatus("f-1", "sm-opole", to, "ok"))
+        .expectEvents(new FaultStatusChanged("f-1", from, to, "ok", NOW));
+  }
+
+  @ParameterizedTest(name = "{0} -/-> {1}")
+  @MethodSource("refused")
+  void a_move_the_lifecycle_does_not_allow_is_refused(FaultStatus from, FaultStatus to) {
+    fixture.given(history(from))
+        .when(new Fault.ChangeStatus("f-1", "sm-opole", to, null))
+        .expectException(Refusal.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void the_reporter_reopens_a_resolved_fault() {
+    fixture.given(history(FaultStatus.RESOLVED))
+        .when(new Fault.Comment("f-1", "sm-opole", "anna", "resident", "Znowu cieknie", true))
+        .expectEvents(new FaultReopened("f-1", "Znowu cieknie", NOW));
+  }
+
+  @Test
+  void a_fault_that_is_not_resolved_is_not_reopened() {
+    fixture.given(history(FaultStatus.IN_PROGRESS))
+        .when(new Fault.Comment("f-1", "sm-opole", "anna", "resident", "?", true))
+        .expectException(Refusal.class);
+  }
+
+  @Test
+  void the_reporter_and_staff_comment_and_nobody_else_sees_the_fault() {
+    fixture.given(REPORTED)
+        .when(new Fault.Comment("f-1", "sm-opole", "admin-1", "admin", "Hydraulik jutro", false))
+        .expectEvents(new FaultCommented("f-1", "admin-1", "admin", "Hydraulik jutro", NOW));
+    fixture.given(REPORTED)
+        .when(new Fault.Comment("f-1", "sm-opole", "jan", "resident", "Ja też", false))
+        .expectException(Refusal.class);
+    fixture.given(REPORTED)
+        .when(new Fault.ChangeStatus("f-1", "sm-prudnik", FaultStatus.ACCEPTED, null))
+        .expectException(Refusal.class);
+  }
+}

@@ -1,0 +1,90 @@
+package iok.support;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client speaking to a test node the way a script or the browser app would. */
+public final class ApiClient {
+
+  public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public JsonObject json() {
+      return body == null || body.isBlank() ? new JsonObject() : new JsonObject(body);
+    }
+
+    public String error() {
+      return json().getString("error");
+    }
+  }
+
+  private final String base;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public ApiClient(String base) {
+    this.base = base;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public Response get(String path, String token) {
+    return send(builder(path, token).GET().build());
+  }
+
+  public Response post(String path, String token, Object body) {
+    String json = body == null ? "" : body instanceof String s ? s : JsonObject.mapFrom(body).encode();
+    return postRaw(path, token, json, "application/json");
+  }
+
+  public Response postRaw(String path, String token, String body, String contentType) {
+    HttpRequest.Builder b = builder(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    return send(b.build());
+  }
+
+  public Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r.headers());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpRequest.Builder builder(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return b;
+  }
+
+  public HttpClient http() {
+    return http;
+  }
+
+  /** Signs in and answers the access token; fails the test when the login is refused. */
+  public String login(String cooperative, String login, String password) {
+    Response r = post("/api/auth/login", null, Map.of("cooperative", cooperative, "login", login, "password", password));
+    if (r.status() != 200) throw new AssertionError("login " + login + " refused: " + r.status() + " " + r.body());
+    return r.json().getString("accessToken");
+  }
+
+  /** A resident through the forced steps: new password, regulations accepted; answers a token ready for everything. */
+  public String readyResident(String cooperative, String login, String initialPassword, String newPassword) {
+    String token = login(cooperative, login, initialPassword);
+    Response changed = post("/api/auth/password", token, Map.of("currentPassword", initialPassword, "newPassword", newPassword));
+    if (changed.status() != 204) throw new AssertionError("password change refused: " + changed.body());
+    String version = get("/api/regulations/current", token).json().getString("version");
+    Response accepted = post("/api/regulations/accept", token, Map.of("version", version));
+    if (accepted.status() != 204) throw new AssertionError("acceptance refused: " + accepted.body());
+    return token;
+  }
+}

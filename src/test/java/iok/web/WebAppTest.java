@@ -1,0 +1,444 @@
+package iok.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import iok.demo.DemoSeed;
+import iok.support.ApiClient;
+import iok.support.TestIok;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The browser application in real headless Chromium, as residents and staff use it. */
+class WebAppTest {
+
+  static TestIok node;
+  static ApiClient api;
+  static Browser browser;
+  static String adminToken;
+  BrowserContext context;
+  Page page;
+
+  @BeforeAll
+  static void start() {
+    node = TestIok.start();
+    api = node.client();
+    browser = Browser.launch();
+    adminToken = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    node.close();
+  }
+
+  @BeforeEach
+  void open() {
+    context = browser.context(api.base(), 390, 844);
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+  }
+
+  private JsonObject registerResident(String first, String last) {
+    return api.post("/api/admin/accounts", adminToken, Map.of("firstName", first, "lastName", last)).json();
+  }
+
+  /** A new Prudnik resident, past the forced steps, signed in on the page; answers their API token. */
+  private String signedInResident(String first, String last, String password) {
+    JsonObject r = registerResident(first, last);
+    String token = api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), password);
+    signIn(page, "sm-prudnik", r.getString("login"), password);
+    return token;
+  }
+
+  private void signIn(Page page, String cooperative, String login, String password) {
+    page.navigate("/" + cooperative + "/");
+    page.locator("#login").fill(login);
+    page.locator("#password").fill(password);
+    page.locator("form button[type=submit]").click();
+  }
+
+  @Test
+  void a_resident_signing_in_for_the_first_time_is_led_through_a_new_password_and_the_regulations() {
+    DemoSeed.Credential anna = node.resident("sm-prudnik", 0);
+    page.navigate("/sm-prudnik/");
+    assertThat(page.locator("#cooperative")).hasValue("sm-prudnik");
+    page.locator("#login").fill(anna.login());
+    page.locator("#password").fill(anna.password());
+    page.locator("form button[type=submit]").click();
+
+    assertThat(page.locator("#password-title")).hasText("Ustaw nowe hasło");
+    page.locator("#new-password").fill("słabe");
+    assertThat(page.locator("[data-rule=digit_required]")).hasClass("unmet");
+    assertThat(page.locator("[data-rule=letters_and_digits_only]")).hasClass("unmet");
+    page.locator("#new-password").fill("Nowe1Haslo");
+    assertThat(page.locator(".rules li.unmet")).hasCount(0);
+    page.locator("#current-password").fill(anna.password());
+    page.locator("#repeat-password").fill("Nowe1Haslo");
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-new-password")).setFullPage(true));
+    page.locator("form button[type=submit]").click();
+
+    assertThat(page.locator("#regulations-title")).isVisible();
+    String current = api.get("/api/regulations/current", adminToken).json().getString("text");
+    assertThat(page.locator(".regulations-text")).containsText(current.substring(0, Math.min(40, current.length())));
+    page.locator("form button[type=submit]").click();
+    assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("Zaznacz akceptację");
+    page.locator("#accept").check();
+    page.locator("form button[type=submit]").click();
+
+    assertThat(page.locator("#home-title")).isVisible();
+    assertThat(page.locator("[data-zone=finance]")).isVisible();
+    assertThat(page.locator("[data-zone=payments]")).isVisible();
+    assertThat(page.locator(".main-nav")).isVisible();
+  }
+
+  @Test
+  void wrong_passwords_show_the_tries_left_and_then_the_lock_with_whom_to_contact() {
+    JsonObject r = registerResident("Lena", "Zamkowa");
+    signIn(page, "sm-prudnik", r.getString("login"), "zle-haslo-1");
+    assertThat(page.locator("#signin-problem")).containsText("Pozostały 2 próby");
+    page.locator("#password").fill("zle-haslo-2");
+    page.locator("form button[type=submit]").click();
+    assertThat(page.locator("#signin-problem")).containsText("Pozostała 1 próba");
+    page.locator("#password").fill("zle-haslo-3");
+    page.locator("form button[type=submit]").click();
+    assertThat(page.locator("#signin-problem")).containsText("zablokuje konto");
+    page.locator("#password").fill(r.getString("initialPassword"));
+    page.locator("form button[type=submit]").click();
+    assertThat(page.locator("#signin-problem")).containsText("Konto zostało zablokowane po trzech");
+    assertThat(page.locator("#signin-problem")).containsText("Kontakt: Spółdzielnia Mieszkaniowa w Prudniku");
+  }
+
+  @Test
+  void an_administrator_registers_a_resident_who_then_signs_in_with_the_letter() {
+    signIn(page, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+    page.locator(".main-nav a[href='#/admin']").click();
+    page.locator("#first-name").fill("Teresa");
+    page.locator("#last-name").fill("Listowna");
+    page.locator("#register-title + p + form button[type=submit]").click();
+    assertThat(page.locator("#letter-title")).isVisible();
+    assertThat(page.locator(".letter")).containsText("Teresa Listowna");
+    assertThat(page.locator(".letter-address")).containsText("/sm-prudnik/");
+    String login = page.locator(".letter-login").textContent().trim();
+    String password = page.locator(".letter-password").textContent().trim();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-first-login-letter")).setFullPage(true));
+
+    BrowserContext residentContext = browser.context(api.base(), 390, 844);
+    try {
+      Page resident = residentContext.newPage();
+      signIn(resident, "sm-prudnik", login, password);
+      assertThat(resident.locator("#password-title")).isVisible();
+    } finally {
+      residentContext.close();
+    }
+
+    // the new account is found, and can be blocked with a reason and unblocked again
+    page.locator(".letter a[href='#/admin']").click();
+    page.locator("#account-query").fill("Listowna");
+    page.locator("form[role=search] button").click();
+    assertThat(page.locator("tr[data-login='" + login + "']")).containsText("aktywne");
+    page.locator("tr[data-login='" + login + "'] button", new Page.LocatorOptions().setHasText("Zablokuj")).click();
+    page.locator("#block-reason").fill("utrata tytułu prawnego");
+    page.locator(".block-row button.danger").click();
+    assertThat(page.locator("tr[data-login='" + login + "']")).containsText("zablokowane przez administratora");
+    page.locator("tr[data-login='" + login + "'] button", new Page.LocatorOptions().setHasText("Odblokuj dostęp")).click();
+    assertThat(page.locator("tr[data-login='" + login + "']")).containsText("aktywne");
+  }
+
+  @Test
+  void a_live_message_appears_on_an_open_page_and_survives_the_network_dropping() {
+    DemoSeed.Credential jan = node.resident("sm-prudnik", 1);
+    api.readyResident("sm-prudnik", jan.login(), jan.password(), "Jan1Haslo");
+    signIn(page, "sm-prudnik", jan.login(), "Jan1Haslo");
+    assertThat(page.locator("#home-title")).isVisible();
+    assertThat(page.locator(".live-state")).containsText("włączone");
+
+    assertThat(api.post("/api/admin/regulations", adminToken, Map.of("version", "web-live-1", "text", "Nowy regulamin 1"))
+        .status()).isEqualTo(201);
+    assertThat(page.locator(".live-list li[data-event='regulations.published']")).containsText("web-live-1");
+    // a new version must be accepted before anything else
+    assertThat(page.locator("#regulations-title")).isVisible();
+
+    context.setOffline(true);
+    assertThat(api.post("/api/admin/regulations", adminToken, Map.of("version", "web-live-2", "text", "Nowy regulamin 2"))
+        .status()).isEqualTo(201);
+    page.waitForTimeout(3_000);
+    context.setOffline(false);
+    assertThat(page.locator(".live-list li[data-event='regulations.published']").first())
+        .containsText("web-live-2", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+  }
+
+  @Test
+  void an_auditor_reads_an_accounts_history_as_a_timeline() {
+    JsonObject r = registerResident("Olgierd", "Audytowany");
+    api.post("/api/auth/login", null, Map.of("cooperative", "sm-prudnik", "login", r.getString("login"), "password", "zle"));
+    signIn(page, "sm-prudnik", "auditor", TestIok.AUDITOR_PASSWORD);
+    page.locator(".main-nav a[href='#/audit']").click();
+    page.locator("#audit-query").fill("Audytowany");
+    page.locator("form[role=search] button").click();
+    page.locator("a[data-login='" + r.getString("login") + "']").click();
+    assertThat(page.locator(".timeline li[data-type=AccountRegistered]")).containsText("admin");
+    assertThat(page.locator(".timeline li[data-type=LoginFailed]")).containsText("osoba logująca się");
+  }
+
+  @Test
+  void the_finance_screen_shows_the_same_figures_as_the_api() {
+    JsonObject r = registerResident("Felicja", "Saldowa");
+    String token = api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Saldo1Haslo");
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Warsaw"));
+    importRows("premises", "{\"id\":\"W-1\",\"building\":\"B-3\",\"address\":\"ul. Rynek 1\",\"number\":\"5\","
+        + "\"kind\":\"flat\",\"area\":\"48.00\"}");
+    importRows("titles", "{\"id\":\"WT-1\",\"premises\":\"W-1\",\"login\":\"" + r.getString("login")
+        + "\",\"kind\":\"cooperative-right\",\"from\":\"2020-01-01\"}");
+    importRows("charges",
+        "{\"id\":\"WC-1\",\"title\":\"WT-1\",\"component\":\"eksploatacja\",\"month\":\"" + month.minusMonths(1)
+            + "\",\"dueDate\":\"" + month.minusMonths(1).atDay(10) + "\",\"amount\":\"512.34\"}",
+        "{\"id\":\"WC-2\",\"title\":\"WT-1\",\"component\":\"woda zimna\",\"month\":\"" + month
+            + "\",\"dueDate\":\"" + month.atEndOfMonth().plusDays(10) + "\",\"amount\":\"87.66\"}");
+    importRows("payments", "{\"id\":\"WP-1\",\"title\":\"WT-1\",\"date\":\"" + month.minusMonths(1).atDay(11)
+        + "\",\"amount\":\"500.00\"}");
+    var premises = iok.support.Eventually.await(() -> api.get("/api/finance", token).json().getJsonArray("premises"),
+        p -> !p.isEmpty() && p.getJsonObject(0).getString("balance").equals("100.00"), java.time.Duration.ofSeconds(5));
+    JsonObject fromApi = premises.isEmpty() ? null : premises.getJsonObject(0);
+    assertThat(fromApi).as("the API shows the imported ledger").isNotNull();
+    assertThat(fromApi.getString("balance")).isEqualTo("100.00");
+
+    signIn(page, "sm-prudnik", r.getString("login"), "Saldo1Haslo");
+    page.locator("[data-zone=finance]").click();
+    var card = page.locator(".balance[data-premises='W-1']");
+    assertThat(card.locator(".due-now")).isVisible();
+    assertThat(amount(card.locator(".due-now").textContent())).isEqualTo(fromApi.getString("dueNow"));
+    assertThat(amount(card.locator(".not-yet-due").textContent())).isEqualTo(fromApi.getString("notYetDue"));
+    assertThat(amount(card.locator(".balance-total").textContent())).isEqualTo(fromApi.getString("balance"));
+    assertThat(page.locator(".books-loaded")).containsText("wczytano");
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-finance")).setFullPage(true));
+    card.locator("a").click();
+    assertThat(page.locator("tr[data-entry]")).hasCount(3);
+    assertThat(page.locator("tr[data-entry='WC-2']")).containsText("woda zimna");
+  }
+
+  @Test
+  void a_resident_reads_membership_and_loans_from_the_demo_books() {
+    DemoSeed.Credential piotr = node.resident("sm-opole", 1);
+    api.readyResident("sm-opole", piotr.login(), piotr.password(), "piotr2026");
+    signIn(page, "sm-opole", piotr.login(), "piotr2026");
+    page.locator("[data-zone=membership]").click();
+    assertThat(page.locator(".membership h2")).containsText("Członek nr");
+    assertThat(page.locator(".contributions-total")).containsText("13");
+    page.navigate("/#/zone/loans");
+    assertThat(page.locator(".loan h2")).containsText("termomodernizację");
+    assertThat(page.locator(".loan tbody tr")).hasCount(12);
+    page.navigate("/#/zone/community-finance");
+    assertThat(page.locator(".balance h2")).containsText("Ogrodowa");
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-community-finance")).setFullPage(true));
+  }
+
+  @Test
+  void an_announcement_appears_on_an_open_page_without_a_reload_and_stored_markup_stays_text() {
+    signedInResident("Ogłosz", "Czytelnik", "Czyta1Haslo");
+    page.locator("[data-zone=announcements]").click();
+    assertThat(page.locator("#announcements-title")).isVisible();
+    String hostile = "<img src=x onerror=\"window.pwned=1\"> Wymiana wodomierzy";
+    var published = api.post("/api/admin/announcements", adminToken,
+        Map.of("title", hostile, "body", "<script>window.pwned=2</script>Od poniedziałku.", "scope", "cooperative"));
+    assertThat(published.status()).isEqualTo(201);
+    assertThat(page.locator(".announcement h2").first()).hasText(hostile);
+    assertThat(page.locator(".live-list li[data-event='announcement.published']")).isVisible();
+    assertThat(page.locator(".announcement img")).hasCount(0);
+    assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-announcements")).setFullPage(true));
+  }
+
+  @Test
+  void a_resident_reports_a_fault_and_sees_its_status_change_without_a_reload() {
+    signedInResident("Usterka", "Zgłaszająca", "Awaria1Haslo");
+    page.locator("[data-zone=faults]").click();
+    page.locator("#fault-where").selectOption("");
+    page.locator("#fault-place").fill("Piwnica, korytarz");
+    page.locator("#fault-title").fill("Nie działa oświetlenie");
+    page.locator("#fault-description").fill("Od dwóch dni ciemno");
+    page.locator("#faults-title ~ .card form button[type=submit]").click();
+    var card = page.locator(".fault").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Nie działa oświetlenie"));
+    assertThat(card.locator(".badge")).hasText("zgłoszona");
+    String faultId = card.getAttribute("data-fault");
+    assertThat(api.post("/api/admin/faults/" + faultId + "/status", adminToken,
+        Map.of("status", "accepted", "comment", "Elektryk jutro")).status()).isEqualTo(204);
+    assertThat(card.locator(".badge")).hasText("przyjęta");
+    assertThat(card.locator(".fault-timeline")).containsText("Elektryk jutro");
+    assertThat(page.locator(".live-list li[data-event='fault.status-changed']")).isVisible();
+  }
+
+  @Test
+  void a_resident_gives_contact_data_chooses_notifications_and_deletes_the_data_for_good() {
+    String token = signedInResident("Danuta", "Kontaktowa", "Kontakt1Haslo");
+    page.locator(".main-nav a[href='#/profile']").click();
+    page.locator("#contact-email").fill("danuta@example.org");
+    page.locator("#contact-title ~ form button.primary").click();
+    assertThat(page.locator(".flash.ok")).containsText("Zapisano dane kontaktowe");
+    page.locator("#n-fault-status-email").check();
+    page.locator("#notify-title ~ form button.primary").click();
+    assertThat(page.locator(".flash.ok")).containsText("Zapisano wybór powiadomień");
+    assertThat(api.get("/api/profile/notifications", token).json().getJsonObject("choices")
+        .getJsonArray("fault-status").getList()).contains("email");
+    page.locator("#contact-title ~ form button.danger").click();
+    assertThat(page.locator(".flash.ok")).containsText("usunięto trwale");
+    assertThat(page.locator("#contact-email")).hasValue("");
+    assertThat(page.locator("#n-fault-status-email")).not().isChecked();
+  }
+
+  @Test
+  void the_import_screen_reports_every_bad_row() {
+    signIn(page, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+    page.locator(".main-nav a[href='#/admin']").click();
+    page.locator("#import-kind").selectOption("payments");
+    String csv = "id,title,date,amount\nX-1,NO-SUCH-TITLE,2026-01-05,10.00\nX-2,NO-SUCH-TITLE,2026-01-05,ten\n";
+    page.locator("#import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("wplaty.csv", "text/csv",
+        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    page.locator("#import-title ~ form button[type=submit]").click();
+    assertThat(page.locator("#import-outcome")).containsText("nie wczytano");
+    assertThat(page.locator(".import-problems tbody tr")).hasCount(3);
+    assertThat(page.locator(".import-problems tbody")).containsText("amount");
+  }
+
+  private void importRows(String kind, String... rows) {
+    var r = api.post("/api/admin/import/" + kind, adminToken, "{\"rows\":[" + String.join(",", rows) + "]}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  /** "1 234,56 zł" as the page shows it, back to the API's "1234.56". */
+  private static String amount(String shown) {
+    String plain = shown.replaceAll("[^0-9,\\-−]", "").replace('−', '-').replace(',', '.');
+    return new java.math.BigDecimal(plain).setScale(2).toPlainString();
+  }
+
+  @Test
+  void english_can_be_chosen_and_is_remembered() {
+    page.navigate("/");
+    page.locator(".language select").selectOption("en");
+    assertThat(page.locator("#signin-title")).hasText("Sign in");
+    page.reload();
+    assertThat(page.locator("#signin-title")).hasText("Sign in");
+    assertThat(page.locator("html")).hasAttribute("lang", "en");
+  }
+
+  @Test
+  void the_layout_fits_a_phone_and_a_desktop() {
+    signIn(page, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+    assertThat(page.locator("#home-title")).isVisible();
+    for (int[] size : new int[][] {{390, 844}, {1280, 800}}) {
+      page.setViewportSize(size[0], size[1]);
+      for (String screen : List.of("#/", "#/admin")) {
+        page.navigate("/#" + screen.substring(1));
+        assertThat(page.locator("main h1").first()).isVisible();
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s at %dx%d", screen, size[0], size[1])
+            .isLessThanOrEqualTo(0);
+        String name = (size[0] < 600 ? "phone-" : "desktop-") + (screen.equals("#/") ? "home" : "admin");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot(name)).setFullPage(true));
+      }
+    }
+    page.locator(".top button.link").click();
+    page.locator("#login").waitFor();
+    page.navigate("/sm-opole/");
+    assertThat(page.locator("#cooperative")).hasValue("sm-opole");
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("desktop-sign-in")));
+  }
+
+  @Test
+  void every_screen_passes_an_automated_wcag_2_1_aa_scan() {
+    List<String> problems = new ArrayList<>();
+    page.navigate("/sm-prudnik/");
+    page.locator("#login").waitFor();
+    scan("sign-in", problems);
+    signIn(page, "sm-prudnik", "wrong-login", "wrong");
+    page.locator("#signin-problem").waitFor();
+    scan("sign-in with an error", problems);
+
+    DemoSeed.Credential maria = node.resident("sm-opole", 0);
+    signIn(page, "sm-opole", maria.login(), maria.password());
+    page.locator("#password-title").waitFor();
+    page.locator("#new-password").fill("x");
+    scan("new password", problems);
+    page.locator("#current-password").fill(maria.password());
+    page.locator("#new-password").fill("maria2026");
+    page.locator("#repeat-password").fill("maria2026");
+    page.locator("form button[type=submit]").click();
+    page.locator("#regulations-title").waitFor();
+    scan("regulations", problems);
+    page.locator("#accept").check();
+    page.locator("form button[type=submit]").click();
+    page.locator("#home-title").waitFor();
+    scan("home", problems);
+    page.navigate("/#/profile");
+    page.locator("#profile-title").waitFor();
+    scan("profile", problems);
+    page.navigate("/#/zone/finance");
+    page.locator(".balance").first().waitFor();
+    scan("finance", problems);
+    page.locator(".balance a").first().click();
+    page.locator("table.ledger").waitFor();
+    scan("ledger", problems);
+    page.navigate("/#/zone/membership");
+    page.locator(".membership").waitFor();
+    scan("membership", problems);
+    page.navigate("/#/zone/loans");
+    page.locator(".loan").waitFor();
+    scan("loans", problems);
+    page.navigate("/#/zone/announcements");
+    page.locator("#announcements-title").waitFor();
+    scan("announcements", problems);
+
+    BrowserContext staff = browser.context(api.base(), 1280, 800);
+    try {
+      Page admin = staff.newPage();
+      page = admin;
+      signIn(admin, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+      admin.locator("#home-title").waitFor();
+      admin.navigate("/#/admin");
+      admin.locator("table").waitFor();
+      scan("administration", problems);
+      admin.locator("#first-name").fill("Ala");
+      admin.locator("#last-name").fill("Skan");
+      admin.locator("#register-title + p + form button[type=submit]").click();
+      admin.locator("#letter-title").waitFor();
+      scan("first-login letter", problems);
+      admin.locator(".top button.link").click();
+      admin.locator("#login").waitFor();
+      signIn(admin, "sm-prudnik", "auditor", TestIok.AUDITOR_PASSWORD);
+      admin.locator("#home-title").waitFor();
+      admin.navigate("/#/audit");
+      admin.locator(".account-list a").first().click();
+      admin.locator(".timeline").waitFor();
+      scan("audit timeline", problems);
+    } finally {
+      staff.close();
+    }
+    assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+  }
+
+  private void scan(String screen, List<String> problems) {
+    var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+    for (Rule violation : results.getViolations()) {
+      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+        problems.add(screen + ": " + violation.getId() + " — " + violation.getHelp() + " at "
+            + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+      }
+    }
+  }
+}
