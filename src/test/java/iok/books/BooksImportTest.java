@@ -109,8 +109,10 @@ class BooksImportTest {
     assertThat(ledger.getLong("total")).isEqualTo(4);
     assertThat(ledger.getJsonArray("entries")).hasSize(2);
     assertThat(ledger.getJsonArray("entries").getJsonObject(0).getString("entryId")).isEqualTo("C-3");
-    JsonObject premises = api.get("/api/premises", anna).json().getJsonArray("premises").stream()
-        .map(JsonObject.class::cast).filter(p -> p.getString("premisesId").equals("P-4")).findFirst().orElseThrow();
+    JsonObject premises = Eventually.await(() -> api.get("/api/premises", anna).json().getJsonArray("premises").stream()
+        .map(JsonObject.class::cast).filter(p -> p.getString("premisesId").equals("P-4")).findFirst().orElse(null),
+        p -> p != null, Duration.ofSeconds(5));
+    assertThat(premises).as("P-4 among anna's premises").isNotNull();
     assertThat(premises.getString("area")).isEqualTo("61.05");
     assertThat(premises.getString("address")).isEqualTo("ul. Kościuszki 7");
   }
@@ -266,13 +268,16 @@ class BooksImportTest {
         Map.of("id", "C-3B", "title", "T-3B", "component", "czynsz", "month", month, "dueDate",
             handover.plusDays(5).toString(), "amount", "210.00"))));
     awaitBalance(jan, "P-3", "210.00");
-    assertThat(balanceOf(anna, "P-3")).as("anna's title ended: not among her premises today").isNull();
-    JsonArray annasEntries = api.get("/api/finance/P-3/ledger", anna).json().getJsonArray("entries");
+    assertThat(Eventually.await(() -> balanceOf(anna, "P-3"), b -> b == null, Duration.ofSeconds(5)))
+        .as("anna's title ended: not among her premises today").isNull();
+    JsonArray annasEntries = Eventually.await(() -> api.get("/api/finance/P-3/ledger", anna).json().getJsonArray("entries"),
+        e -> !e.isEmpty(), Duration.ofSeconds(5));
     assertThat(annasEntries).extracting(e -> ((JsonObject) e).getString("entryId")).containsExactly("C-3A");
     JsonArray jansEntries = api.get("/api/finance/P-3/ledger", jan).json().getJsonArray("entries");
     assertThat(jansEntries).extracting(e -> ((JsonObject) e).getString("entryId")).containsExactly("C-3B");
-    assertThat(api.get("/api/premises", anna).json().getJsonArray("history").stream()
-        .map(p -> ((JsonObject) p).getString("premisesId"))).contains("P-3");
+    JsonArray history = Eventually.await(() -> api.get("/api/premises", anna).json().getJsonArray("history"),
+        h -> h.stream().anyMatch(p -> ((JsonObject) p).getString("premisesId").equals("P-3")), Duration.ofSeconds(5));
+    assertThat(history.stream().map(p -> ((JsonObject) p).getString("premisesId"))).contains("P-3");
   }
 
   @Test
