@@ -23,6 +23,7 @@ import iok.platform.db.ReadYourWrites;
 import iok.platform.db.ReadModel;
 import iok.books.BooksModule;
 import iok.faults.FaultsModule;
+import iok.notifications.NotificationsModule;
 import iok.faults.read.tracker.FaultProjection;
 import iok.announcements.AnnouncementsModule;
 import iok.announcements.read.board.AnnouncementProjection;
@@ -53,7 +54,7 @@ import org.axonframework.config.Configurer;
 public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
-      AccountModule.SCHEMA, BooksModule.SCHEMA);
+      AccountModule.SCHEMA, BooksModule.SCHEMA, NotificationsModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
       MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL);
@@ -97,6 +98,8 @@ public final class Iok implements AutoCloseable {
       Jdbc jdbc = new Jdbc(transactions);
       PushFeed push = new PushFeed(transactions);
 
+      Vertx vertx = Vertx.vertx();
+      started.add(() -> vertx.close().await());
       Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling());
       Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines);
       CooperativeModule.configure(configurer, jdbc, push);
@@ -104,14 +107,14 @@ public final class Iok implements AutoCloseable {
       BooksModule.configure(configurer, jdbc, push, WARSAW);
       AnnouncementsModule.configure(configurer, jdbc, push);
       FaultsModule.configure(configurer, jdbc, push);
+      NotificationsModule.configure(configurer, jdbc, transactions, database.dataSource(), vertx, config, Clock.systemUTC());
       Configuration axon = configurer.buildConfiguration();
       axon.start();
       started.add(axon::shutdown);
       deadlines.start(axon.deadlineManager());
       started.add(deadlines::stop);
+      started.add(NotificationsModule.start(axon, config));
 
-      Vertx vertx = Vertx.vertx();
-      started.add(() -> vertx.close().await());
       PgConnectOptions connect = new PgConnectOptions()
           .setHost(database.url().host()).setPort(database.url().port()).setDatabase(database.url().database())
           .setUser(database.url().user()).setPassword(database.url().password())

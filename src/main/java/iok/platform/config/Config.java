@@ -21,7 +21,10 @@ public record Config(
     boolean secureCookies,
     int bodyLimitBytes,
     Duration heartbeat,
-    Duration schedulerPolling) {
+    Duration schedulerPolling,
+    Optional<Smtp> smtp,
+    Optional<SmsApi> sms,
+    Duration deliveryRetry) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -39,8 +42,37 @@ public record Config(
         Boolean.parseBoolean(env.getOrDefault("IOK_COOKIE_SECURE", "false")),
         intValue(env, "IOK_BODY_LIMIT_BYTES", 262_144),
         Duration.ofSeconds(intValue(env, "IOK_SSE_HEARTBEAT_SECONDS", 20)),
-        Duration.ofSeconds(intValue(env, "IOK_SCHEDULER_POLL_SECONDS", 10)));
+        Duration.ofSeconds(intValue(env, "IOK_SCHEDULER_POLL_SECONDS", 10)),
+        Optional.ofNullable(blankToNull(env.get("IOK_SMTP_HOST"))).map(host -> new Smtp(host,
+            intValue(env, "IOK_SMTP_PORT", 25),
+            Optional.ofNullable(blankToNull(env.get("IOK_SMTP_USER"))),
+            Optional.ofNullable(blankToNull(env.get("IOK_SMTP_PASSWORD"))),
+            env.getOrDefault("IOK_SMTP_FROM", "IOK <no-reply@iok.localhost>"),
+            Smtp.Tls.of(env.getOrDefault("IOK_SMTP_TLS", "optional")))),
+        Optional.ofNullable(blankToNull(env.get("IOK_SMS_URL"))).map(url -> new SmsApi(URI.create(url),
+            env.getOrDefault("IOK_SMS_TOKEN", ""), Optional.ofNullable(blankToNull(env.get("IOK_SMS_FROM"))))),
+        Duration.ofSeconds(intValue(env, "IOK_DELIVERY_RETRY_SECONDS", 30)));
   }
+
+  /** The cooperative's outgoing mail server; without it nobody is told by e-mail. */
+  public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from, Tls tls) {
+
+    /** {@code IOK_SMTP_TLS}: STARTTLS required, used when offered, or never; {@code ssl} for port 465. */
+    public enum Tls {
+      REQUIRED, OPTIONAL, DISABLED, SSL;
+
+      static Tls of(String raw) {
+        try {
+          return valueOf(raw.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("IOK_SMTP_TLS must be required, optional, disabled or ssl, got '" + raw + "'");
+        }
+      }
+    }
+  }
+
+  /** An SMS provider speaking the SMSAPI.pl protocol ({@code POST .../sms.do}, Bearer token). */
+  public record SmsApi(URI url, String token, Optional<String> from) {}
 
   private static int intValue(Map<String, String> env, String name, int fallback) {
     String value = blankToNull(env.get(name));

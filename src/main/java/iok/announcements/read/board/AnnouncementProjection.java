@@ -33,7 +33,7 @@ public final class AnnouncementProjection {
   public static final String VERSION_QUERY = "SELECT version FROM announcement_view WHERE announcement_id = $1";
 
   /** Holders of premises in a community or building today; the premises read model answers. */
-  private static final String HOLDERS = """
+  public static final String HOLDERS = """
       SELECT DISTINCT t.account_id FROM title_view t
       JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
       WHERE t.cooperative_id = ? AND (CASE WHEN ? = 'community' THEN p.community ELSE p.building END) = ?

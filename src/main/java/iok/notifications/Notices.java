@@ -1,0 +1,45 @@
+package iok.notifications;
+
+import iok.announcements.AnnouncementEvent.AnnouncementPublished;
+import iok.faults.FaultStatus;
+import java.util.Map;
+
+/**
+ * What IOK says, in Polish — the language of the cooperatives and their regulations. One method per
+ * thing that happens, so the wording of every message a resident can receive is in this one file.
+ */
+public final class Notices {
+
+  private static final Map<FaultStatus, String> STATUS = Map.of(
+      FaultStatus.REPORTED, "zgłoszona",
+      FaultStatus.ACCEPTED, "przyjęta do realizacji",
+      FaultStatus.IN_PROGRESS, "w trakcie naprawy",
+      FaultStatus.RESOLVED, "usunięta",
+      FaultStatus.REJECTED, "odrzucona");
+
+  private static final String FOOTER = """
+
+
+      Szczegóły znajdą Państwo w portalu mieszkańca IOK.
+
+      --
+      %s
+      Tę wiadomość wysłaliśmy, ponieważ wybrali Państwo takie powiadomienia w swoim profilu w IOK.
+      Można je zmienić lub wyłączyć w zakładce Profil → Powiadomienia.""";
+
+  private Notices() {}
+
+  public static Notice faultStatusChanged(String cooperativeName, String faultTitle, FaultStatus to, String comment) {
+    String subject = "Usterka „" + faultTitle + "”: " + STATUS.get(to);
+    StringBuilder text = new StringBuilder("Dzień dobry,\n\nzgłoszona przez Państwa usterka „").append(faultTitle)
+        .append("” ma nowy status: ").append(STATUS.get(to)).append('.');
+    if (comment != null && !comment.isBlank()) text.append("\n\nKomentarz administracji: ").append(comment);
+    return new Notice("fault-status", subject, text + FOOTER.formatted(cooperativeName));
+  }
+
+  public static Notice announcementPublished(String cooperativeName, AnnouncementPublished e) {
+    String subject = "Nowe ogłoszenie: " + e.title();
+    String text = "Dzień dobry,\n\n" + cooperativeName + " opublikowała ogłoszenie.\n\n" + e.title() + "\n\n" + e.body();
+    return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));
+  }
+}

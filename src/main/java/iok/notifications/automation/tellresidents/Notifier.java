@@ -1,0 +1,75 @@
+package iok.notifications.automation.tellresidents;
+
+import iok.announcements.AnnouncementEvent.AnnouncementPublished;
+import iok.announcements.AnnouncementEvent.Scope;
+import iok.announcements.read.board.AnnouncementProjection;
+import iok.faults.FaultEvent.FaultStatusChanged;
+import iok.notifications.Notice;
+import iok.notifications.Notices;
+import iok.notifications.delivery.Deliverer;
+import iok.platform.db.Jdbc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * When something a resident may be told of happens, tell the people it concerns by e-mail or SMS as they
+ * chose (the portal already shows it live). It reads who is concerned from the read models; an event
+ * whose fault or cooperative is not projected yet fails here and is simply retried from the dead-letter
+ * queue a little later.
+ */
+@ProcessingGroup(Notifier.PROCESSOR)
+public final class Notifier {
+
+  public static final String PROCESSOR = "notifications";
+
+  private static final String FAULT = "SELECT reporter_id, title, cooperative_id FROM fault_view WHERE fault_id = ?";
+  private static final String COOPERATIVE = "SELECT name FROM cooperative WHERE cooperative_id = ?";
+  private static final String RESIDENTS = "SELECT account_id FROM account WHERE cooperative_id = ? AND role = 'resident'";
+
+  private final Jdbc jdbc;
+  private final Deliverer deliverer;
+
+  public Notifier(Jdbc jdbc, Deliverer deliverer) {
+    this.jdbc = jdbc;
+    this.deliverer = deliverer;
+  }
+
+  @EventHandler
+  void on(FaultStatusChanged e, EventMessage<?> message) {
+    Fault fault = jdbc.queryOne(FAULT, rs -> new Fault(rs.getString(1), rs.getString(2), rs.getString(3)), e.faultId());
+    if (fault == null) throw new IllegalStateException("fault " + e.faultId() + " is not projected yet");
+    Notice notice = Notices.faultStatusChanged(cooperativeName(fault.cooperativeId()), fault.title(), e.to(), e.comment());
+    deliverer.tell(message.getIdentifier(), List.of(fault.reporterId()), notice);
+  }
+
+  @EventHandler
+  void on(AnnouncementPublished e, EventMessage<?> message) {
+    Notice notice = Notices.announcementPublished(cooperativeName(e.cooperativeId()), e);
+    List<String> concerned = e.audience().scope() == Scope.COOPERATIVE
+        ? accounts(RESIDENTS, e.cooperativeId())
+        : accounts(AnnouncementProjection.HOLDERS, e.cooperativeId(),
+            e.audience().scope().name().toLowerCase(Locale.ROOT), e.audience().target());
+    deliverer.tell(message.getIdentifier(), concerned, notice);
+  }
+
+  private String cooperativeName(String cooperativeId) {
+    String name = jdbc.queryOne(COOPERATIVE, rs -> rs.getString(1), cooperativeId);
+    if (name == null) throw new IllegalStateException("cooperative " + cooperativeId + " is not projected yet");
+    return name;
+  }
+
+  private List<String> accounts(String sql, Object... params) {
+    List<String> accounts = new ArrayList<>();
+    jdbc.queryOne(sql, rs -> {
+      do accounts.add(rs.getString(1)); while (rs.next());
+      return null;
+    }, params);
+    return accounts;
+  }
+
+  private record Fault(String reporterId, String title, String cooperativeId) {}
+}

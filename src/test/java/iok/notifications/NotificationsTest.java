@@ -1,0 +1,230 @@
+package iok.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import iok.demo.DemoSeed;
+import iok.support.ApiClient;
+import iok.support.ApiClient.Response;
+import iok.support.Eventually;
+import iok.support.SmsApiDouble;
+import iok.support.TestDatabase;
+import iok.support.TestIok;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Residents told by e-mail and SMS as they chose: a real SMTP server (GreenMail) and an SMS provider
+ * played over HTTP by its protocol. SM Prudnik's demo residents: Anna (e-mail and phone), Jan (neither).
+ */
+class NotificationsTest {
+
+  static final String ANNA_MAIL = "anna.kowalska@example.org";
+  static TestIok node;
+  static ApiClient api;
+  static GreenMail smtp;
+  static int smtpPort;
+  static SmsApiDouble sms;
+  static String admin;
+  static String anna;
+  static String jan;
+
+  @BeforeAll
+  static void start() throws IOException {
+    try (ServerSocket free = new ServerSocket(0)) {
+      smtpPort = free.getLocalPort();
+    }
+    smtp = startSmtp();
+    sms = SmsApiDouble.start();
+    node = TestIok.start(TestDatabase.fresh(), Map.of(
+        "IOK_SMTP_HOST", "127.0.0.1", "IOK_SMTP_PORT", String.valueOf(smtpPort), "IOK_SMTP_TLS", "disabled",
+        "IOK_SMTP_FROM", "SM Prudnik <iok@sm-prudnik.example>",
+        "IOK_SMS_URL", sms.url(), "IOK_SMS_TOKEN", SmsApiDouble.TOKEN, "IOK_SMS_FROM", "SMPrudnik",
+        "IOK_DELIVERY_RETRY_SECONDS", "1"));
+    api = node.client();
+    admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+    DemoSeed.Credential a = node.resident("sm-prudnik", 0);
+    DemoSeed.Credential j = node.resident("sm-prudnik", 1);
+    anna = api.readyResident("sm-prudnik", a.login(), a.password(), "Anna2026X");
+    jan = api.readyResident("sm-prudnik", j.login(), j.password(), "Janek2026X");
+  }
+
+  static GreenMail startSmtp() {
+    GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  @AfterEach
+  void smtpBackUp() throws Exception {
+    if (!smtp.isRunning()) smtp = startSmtp();
+    sms.down(false);
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+    smtp.stop();
+    sms.close();
+  }
+
+  static void choose(String token, String choicesJson) {
+    Response r = api.send(api.builder("/api/profile/notifications", token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"choices\":" + choicesJson + "}")).build());
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+  }
+
+  static void contact(String token, String email, String phone) {
+    Response r = api.send(api.builder("/api/profile/contact", token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject().put("email", email).put("phone", phone)
+            .encode())).build());
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+  }
+
+  static String reportFault(String token, String title) {
+    Response r = api.post("/api/faults", token, Map.of("place", "Klatka schodowa", "title", title, "description", "Opis: " + title));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().getString("faultId");
+  }
+
+  static void move(String faultId, String status, String comment) {
+    Response r = api.post("/api/admin/faults/" + faultId + "/status", admin, Map.of("status", status, "comment", comment));
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+  }
+
+  static List<MimeMessage> mailTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getRecipients(RecipientType.TO)).anyMatch(r -> r.toString().contains(address));
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  static List<MimeMessage> awaitMail(String address, int count) {
+    return Eventually.await(() -> mailTo(address), l -> l.size() >= count, Duration.ofSeconds(10));
+  }
+
+  static long parked() {
+    return node.count("SELECT count(*) FROM deadletterentry WHERE processinggroup = 'notifications'");
+  }
+
+  @Test
+  void a_fault_status_change_reaches_its_reporter_by_email_in_polish_and_nobody_else() throws Exception {
+    choose(anna, "{\"fault-status\":[\"portal\",\"email\"]}");
+    contact(jan, "jan.nowak@example.org", null);
+    choose(jan, "{\"fault-status\":[\"portal\",\"email\"],\"new-announcement\":[\"email\"]}");
+    String fault = reportFault(anna, "Nie domyka się drzwi wejściowe");
+    move(fault, "accepted", "Ślusarz przyjdzie w czwartek");
+
+    List<MimeMessage> mail = awaitMail(ANNA_MAIL, 1);
+    assertThat(mail).hasSize(1);
+    MimeMessage m = mail.getFirst();
+    assertThat(m.getSubject()).isEqualTo("Usterka „Nie domyka się drzwi wejściowe”: przyjęta do realizacji");
+    assertThat(m.getFrom()[0].toString()).contains("iok@sm-prudnik.example");
+    String text = m.getContent().toString();
+    assertThat(text).contains("ma nowy status: przyjęta do realizacji").contains("Ślusarz przyjdzie w czwartek")
+        .contains("Spółdzielnia Mieszkaniowa w Prudniku");
+    Thread.sleep(500);
+    assertThat(mailTo("jan.nowak@example.org")).as("Jan reported nothing").isEmpty();
+    assertThat(mailTo(ANNA_MAIL)).as("told once").hasSize(1);
+  }
+
+  @Test
+  void a_resident_who_chose_only_the_portal_gets_no_mail() throws Exception {
+    choose(anna, "{\"fault-status\":[\"portal\"]}");
+    String fault = reportFault(anna, "Skrzypiące schody");
+    move(fault, "rejected", "To nie usterka");
+    move(reportFault(anna, "Znak kontrolny"), "accepted", "");
+    choose(anna, "{\"fault-status\":[\"email\"]}");
+    move(reportFault(anna, "Po zmianie wyboru"), "accepted", "");
+    List<MimeMessage> mail = awaitMail(ANNA_MAIL, 1);
+    Thread.sleep(500);
+    assertThat(mailTo(ANNA_MAIL)).extracting(MimeMessage::getSubject)
+        .containsExactly("Usterka „Po zmianie wyboru”: przyjęta do realizacji");
+    assertThat(mail).isNotEmpty();
+  }
+
+  @Test
+  void an_smtp_outage_delays_the_mail_and_loses_or_repeats_nothing() throws Exception {
+    choose(anna, "{\"fault-status\":[\"email\"]}");
+    String fault = reportFault(anna, "Winda stoi");
+    smtp.stop();
+    move(fault, "accepted", "Serwis powiadomiony");
+    move(fault, "in-progress", "Serwis na miejscu");
+    assertThat(Eventually.await(NotificationsTest::parked, n -> n > 0, Duration.ofSeconds(10)))
+        .as("parked while the server is down").isPositive();
+
+    smtp = startSmtp();
+    List<MimeMessage> mail = awaitMail(ANNA_MAIL, 2);
+    assertThat(Eventually.await(NotificationsTest::parked, n -> n == 0, Duration.ofSeconds(10))).isZero();
+    Thread.sleep(2_500); // two more retry rounds: nothing is sent again
+    assertThat(mailTo(ANNA_MAIL)).extracting(MimeMessage::getSubject).containsExactly(
+        "Usterka „Winda stoi”: przyjęta do realizacji", "Usterka „Winda stoi”: w trakcie naprawy");
+    assertThat(mail).hasSize(2);
+  }
+
+  @Test
+  void deleted_contact_data_are_never_used_again_not_even_for_mail_waiting_in_the_queue() throws Exception {
+    String token = residentWithContact();
+    choose(token, "{\"fault-status\":[\"email\",\"sms\"]}");
+    String fault = reportFault(token, "Zapchany zsyp");
+    smtp.stop();
+    sms.down(true);
+    move(fault, "accepted", "Przyjęto");
+    assertThat(Eventually.await(NotificationsTest::parked, n -> n > 0, Duration.ofSeconds(10))).isPositive();
+
+    Response deleted = api.send(api.builder("/api/profile/contact", token).DELETE().build());
+    assertThat(deleted.status()).isEqualTo(204);
+    smtp = startSmtp();
+    sms.down(false);
+    assertThat(Eventually.await(NotificationsTest::parked, n -> n == 0, Duration.ofSeconds(10))).isZero();
+    move(fault, "resolved", "Udrożniono");
+    Thread.sleep(2_500);
+    assertThat(mailTo("zofia.lis@example.org")).isEmpty();
+    assertThat(sms.sent()).extracting(SmsApiDouble.Sms::to).doesNotContain("48601222333");
+  }
+
+  @Test
+  void an_announcement_goes_by_sms_once_even_when_the_provider_was_down_for_a_while() throws Exception {
+    choose(anna, "{\"new-announcement\":[\"portal\",\"sms\"]}");
+    sms.down(true);
+    Response r = api.post("/api/admin/announcements", admin,
+        Map.of("title", "Przegląd gazowy 2 grudnia", "body", "Prosimy o udostępnienie mieszkań.", "scope", "cooperative"));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(Eventually.await(NotificationsTest::parked, n -> n > 0, Duration.ofSeconds(10))).isPositive();
+    sms.down(false);
+    List<SmsApiDouble.Sms> sent = Eventually.await(() -> sms.sent().stream()
+        .filter(s -> s.message().contains("Przegląd gazowy")).toList(), l -> !l.isEmpty(), Duration.ofSeconds(10));
+    Thread.sleep(2_500);
+    assertThat(sms.sent().stream().filter(s -> s.message().contains("Przegląd gazowy")))
+        .as("only Anna chose SMS, and she gets it once").hasSize(1);
+    assertThat(sent.getFirst().to()).isEqualTo("48600100200");
+    assertThat(sent.getFirst().message()).isEqualTo("Nowe ogłoszenie: Przegląd gazowy 2 grudnia");
+    assertThat(sent.getFirst().from()).isEqualTo("SMPrudnik");
+  }
+
+  /** A resident of her own, so deleting her contact data does not change the other tests' Anna. */
+  static String residentWithContact() {
+    Response registered = api.post("/api/admin/accounts", admin, Map.of("firstName", "Zofia", "lastName", "Lis"));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String token = api.readyResident("sm-prudnik", registered.json().getString("login"),
+        registered.json().getString("initialPassword"), "Zofia2026X");
+    contact(token, "zofia.lis@example.org", "+48 601 222 333");
+    return token;
+  }
+}
