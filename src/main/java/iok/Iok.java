@@ -100,7 +100,9 @@ public final class Iok implements AutoCloseable {
 
       Vertx vertx = Vertx.vertx();
       started.add(() -> vertx.close().await());
-      Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling());
+      AtomicReference<Configuration> built = new AtomicReference<>();
+      Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling(),
+          List.of(NotificationsModule.reminders(database.dataSource(), built::get, config, WARSAW)));
       Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines);
       CooperativeModule.configure(configurer, jdbc, push);
       AccountModule.configure(configurer, jdbc, push, passwords);
@@ -109,6 +111,7 @@ public final class Iok implements AutoCloseable {
       FaultsModule.configure(configurer, jdbc, push);
       NotificationsModule.configure(configurer, jdbc, transactions, database.dataSource(), vertx, config, Clock.systemUTC());
       Configuration axon = configurer.buildConfiguration();
+      built.set(axon);
       axon.start();
       started.add(axon::shutdown);
       deadlines.start(axon.deadlineManager());

@@ -37,6 +37,23 @@ public final class Notices {
     return new Notice("fault-status", subject, text + FOOTER.formatted(cooperativeName));
   }
 
+  public static Notice missingPayment(String cooperativeName, String premises, iok.finance.Money owed) {
+    String amount = owed.toString().replace('.', ',') + " zł";
+    String subject = "Przypomnienie o zaległej opłacie: " + amount;
+    String text = "Dzień dobry,\n\nw księgach spółdzielni za lokal " + premises + " widnieje na dziś zaległość " + amount
+        + ".\nJeśli wpłata została już wysłana, prosimy uznać tę wiadomość za nieaktualną: przelew dociera do ksiąg"
+        + " z kilkudniowym opóźnieniem.";
+    return new Notice("missing-payment", subject, text + FOOTER.formatted(cooperativeName));
+  }
+
+  public static Notice readingWindow(String cooperativeName, java.time.LocalDate opensOn, java.time.LocalDate closesOn) {
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy");
+    String subject = "Odczyt wodomierzy: od " + opensOn.format(day) + " do " + closesOn.format(day);
+    String text = "Dzień dobry,\n\nprosimy o podanie stanów wodomierzy w portalu IOK w dniach od " + opensOn.format(day)
+        + " do " + closesOn.format(day) + ".";
+    return new Notice("reading-dates", subject, text + FOOTER.formatted(cooperativeName));
+  }
+
   public static Notice announcementPublished(String cooperativeName, AnnouncementPublished e) {
     String subject = "Nowe ogłoszenie: " + e.title();
     String text = "Dzień dobry,\n\n" + cooperativeName + " opublikowała ogłoszenie.\n\n" + e.title() + "\n\n" + e.body();

@@ -1,6 +1,10 @@
 package iok.notifications;
 
 import io.vertx.core.Vertx;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import iok.notifications.automation.remind.ReminderRun;
 import iok.notifications.automation.tellresidents.Notifier;
 import iok.notifications.delivery.Channel;
 import iok.notifications.delivery.DeadLetterRetry;
@@ -13,7 +17,9 @@ import iok.platform.config.Config;
 import iok.platform.db.Jdbc;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -36,6 +42,7 @@ public final class NotificationsModule {
     Optional<Channel> email = config.smtp().map(smtp -> new Mailer(vertx, smtp));
     Optional<Channel> sms = config.sms().map(SmsApi::new);
     Deliverer deliverer = new Deliverer(jdbc, new DeliveryLog(dataSource), email, sms, clock);
+    axon.configureAggregate(AggregateConfigurer.defaultConfiguration(Reminder.class));
     axon.eventProcessing()
         // told of what happens from now on: switching notifications on must not mail out the store's history
         .registerPooledStreamingEventProcessor(Notifier.PROCESSOR, Configuration::eventStore,
@@ -49,6 +56,17 @@ public final class NotificationsModule {
             .genericSerializer(c.serializer())
             .eventSerializer(c.eventSerializer())
             .build());
+  }
+
+  /**
+   * The reminder pass as a persistent recurring task: every {@code IOK_REMINDER_CHECK_SECONDS}, on one node,
+   * surviving restarts. {@code axon} is asked only when the task runs, after the node has started.
+   */
+  public static RecurringTask<Void> reminders(DataSource dataSource, Supplier<Configuration> axon, Config config,
+                                              Clock residentsClock) {
+    ReminderRun run = new ReminderRun(dataSource, () -> axon.get().commandGateway(), residentsClock);
+    return Tasks.recurring("iok-reminders", Schedules.fixedDelay(config.reminderCheck()))
+        .execute((instance, context) -> run.run());
   }
 
   /** Starts retrying parked deliveries; close it on shutdown. */

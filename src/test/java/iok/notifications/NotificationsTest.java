@@ -52,7 +52,7 @@ class NotificationsTest {
         "IOK_SMTP_HOST", "127.0.0.1", "IOK_SMTP_PORT", String.valueOf(smtpPort), "IOK_SMTP_TLS", "disabled",
         "IOK_SMTP_FROM", "SM Prudnik <iok@sm-prudnik.example>",
         "IOK_SMS_URL", sms.url(), "IOK_SMS_TOKEN", SmsApiDouble.TOKEN, "IOK_SMS_FROM", "SMPrudnik",
-        "IOK_DELIVERY_RETRY_SECONDS", "1"));
+        "IOK_DELIVERY_RETRY_SECONDS", "1", "IOK_REMINDER_CHECK_SECONDS", "1"));
     api = node.client();
     admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
     DemoSeed.Credential a = node.resident("sm-prudnik", 0);
@@ -180,7 +180,7 @@ class NotificationsTest {
 
   @Test
   void deleted_contact_data_are_never_used_again_not_even_for_mail_waiting_in_the_queue() throws Exception {
-    String token = residentWithContact();
+    String token = residentWithContact("Zofia", "Lis", "zofia.lis@example.org", "+48 601 222 333");
     choose(token, "{\"fault-status\":[\"email\",\"sms\"]}");
     String fault = reportFault(token, "Zapchany zsyp");
     smtp.stop();
@@ -218,13 +218,43 @@ class NotificationsTest {
     assertThat(sent.getFirst().from()).isEqualTo("SMPrudnik");
   }
 
+  @Test
+  void a_payment_still_missing_two_weeks_after_its_due_date_is_reminded_of_once() throws Exception {
+    String token = residentWithContact("Ewa", "Kos", "ewa.kos@example.org", null);
+    choose(token, "{\"missing-payment\":[\"email\"]}");
+    String login = api.get("/api/me", token).json().getString("login");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw"));
+    importRows("premises", Map.of("id", "P-KOS", "building", "B-3", "address", "ul. Kościuszki 7", "number", "21",
+        "kind", "flat", "area", "48.00"));
+    importRows("titles", Map.of("id", "T-KOS", "premises", "P-KOS", "login", login, "kind", "tenancy", "from", "2020-01-01"));
+    importRows("charges", Map.of("id", "C-KOS-1", "title", "T-KOS", "component", "eksploatacja",
+        "month", java.time.YearMonth.from(today.minusDays(30)).toString(), "dueDate", today.minusDays(30).toString(),
+        "amount", "250.00"));
+    importRows("payments", Map.of("id", "W-KOS-1", "title", "T-KOS", "date", today.minusDays(20).toString(), "amount", "50.00"));
+
+    List<MimeMessage> mail = awaitMail("ewa.kos@example.org", 1);
+    assertThat(mail).hasSize(1);
+    assertThat(mail.getFirst().getSubject()).isEqualTo("Przypomnienie o zaległej opłacie: 200,00 zł");
+    assertThat(mail.getFirst().getContent().toString()).contains("ul. Kościuszki 7 lok. 21");
+    Thread.sleep(2_500); // two more passes of the scheduler: still one reminder
+    assertThat(mailTo("ewa.kos@example.org")).hasSize(1);
+    assertThat(node.events(null, "PaymentReminderIssued")).isPositive();
+  }
+
+  static void importRows(String kind, Map<String, String> row) {
+    Response r = api.post("/api/admin/import/" + kind, admin, new io.vertx.core.json.JsonObject()
+        .put("rows", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject(new java.util.HashMap<>(row))))
+        .encode());
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
   /** A resident of her own, so deleting her contact data does not change the other tests' Anna. */
-  static String residentWithContact() {
-    Response registered = api.post("/api/admin/accounts", admin, Map.of("firstName", "Zofia", "lastName", "Lis"));
+  static String residentWithContact(String first, String last, String email, String phone) {
+    Response registered = api.post("/api/admin/accounts", admin, Map.of("firstName", first, "lastName", last));
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     String token = api.readyResident("sm-prudnik", registered.json().getString("login"),
-        registered.json().getString("initialPassword"), "Zofia2026X");
-    contact(token, "zofia.lis@example.org", "+48 601 222 333");
+        registered.json().getString("initialPassword"), first + "2026X");
+    contact(token, email, phone);
     return token;
   }
 }

@@ -1,6 +1,8 @@
 package iok.platform.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -20,8 +22,10 @@ public final class Deadlines {
   private final AtomicReference<DbSchedulerDeadlineManager> manager = new AtomicReference<>();
   private final Scheduler scheduler;
 
-  public Deadlines(DataSource dataSource, Duration pollingInterval) {
+  /** {@code recurring}: the features' own periodic jobs, run by the same scheduler, once per period across all nodes. */
+  public Deadlines(DataSource dataSource, Duration pollingInterval, List<RecurringTask<?>> recurring) {
     this.scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.humanReadableTask(manager::get))
+        .startTasks(recurring)
         .pollingInterval(pollingInterval)
         .threads(2)
         .build();

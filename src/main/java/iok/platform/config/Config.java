@@ -24,7 +24,8 @@ public record Config(
     Duration schedulerPolling,
     Optional<Smtp> smtp,
     Optional<SmsApi> sms,
-    Duration deliveryRetry) {
+    Duration deliveryRetry,
+    Duration reminderCheck) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -51,7 +52,8 @@ public record Config(
             Smtp.Tls.of(env.getOrDefault("IOK_SMTP_TLS", "optional")))),
         Optional.ofNullable(blankToNull(env.get("IOK_SMS_URL"))).map(url -> new SmsApi(URI.create(url),
             env.getOrDefault("IOK_SMS_TOKEN", ""), Optional.ofNullable(blankToNull(env.get("IOK_SMS_FROM"))))),
-        Duration.ofSeconds(intValue(env, "IOK_DELIVERY_RETRY_SECONDS", 30)));
+        Duration.ofSeconds(intValue(env, "IOK_DELIVERY_RETRY_SECONDS", 30)),
+        Duration.ofSeconds(intValue(env, "IOK_REMINDER_CHECK_SECONDS", 3600)));
   }
 
   /** The cooperative's outgoing mail server; without it nobody is told by e-mail. */

@@ -6,6 +6,8 @@ import iok.announcements.read.board.AnnouncementProjection;
 import iok.faults.FaultEvent.FaultStatusChanged;
 import iok.notifications.Notice;
 import iok.notifications.Notices;
+import iok.notifications.ReminderEvent.PaymentReminderIssued;
+import iok.notifications.ReminderEvent.ReadingReminderIssued;
 import iok.notifications.delivery.Deliverer;
 import iok.platform.db.Jdbc;
 import java.util.ArrayList;
@@ -28,6 +30,11 @@ public final class Notifier {
 
   private static final String FAULT = "SELECT reporter_id, title, cooperative_id FROM fault_view WHERE fault_id = ?";
   private static final String COOPERATIVE = "SELECT name FROM cooperative WHERE cooperative_id = ?";
+  private static final String PREMISES = """
+      SELECT address, 'lok. ' || number FROM premises_view WHERE cooperative_id = ? AND premises_id = ?""";
+  private static final String HOLDERS_TODAY = """
+      SELECT DISTINCT account_id FROM title_view
+      WHERE cooperative_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)""";
   private static final String RESIDENTS = "SELECT account_id FROM account WHERE cooperative_id = ? AND role = 'resident'";
 
   private final Jdbc jdbc;
@@ -54,6 +61,20 @@ public final class Notifier {
         : accounts(AnnouncementProjection.HOLDERS, e.cooperativeId(),
             e.audience().scope().name().toLowerCase(Locale.ROOT), e.audience().target());
     deliverer.tell(message.getIdentifier(), concerned, notice);
+  }
+
+  @EventHandler
+  void on(PaymentReminderIssued e, EventMessage<?> message) {
+    String premises = jdbc.queryOne(PREMISES, rs -> rs.getString(1) + " " + rs.getString(2), e.cooperativeId(), e.premisesId());
+    if (premises == null) throw new IllegalStateException("premises " + e.premisesId() + " is not projected yet");
+    Notice notice = Notices.missingPayment(cooperativeName(e.cooperativeId()), premises, e.dueNow());
+    deliverer.tell(message.getIdentifier(), List.of(e.accountId()), notice);
+  }
+
+  @EventHandler
+  void on(ReadingReminderIssued e, EventMessage<?> message) {
+    Notice notice = Notices.readingWindow(cooperativeName(e.cooperativeId()), e.opensOn(), e.closesOn());
+    deliverer.tell(message.getIdentifier(), accounts(HOLDERS_TODAY, e.cooperativeId(), e.asOf(), e.asOf()), notice);
   }
 
   private String cooperativeName(String cooperativeId) {
