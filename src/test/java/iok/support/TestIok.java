@@ -96,19 +96,6 @@ public final class TestIok implements AutoCloseable {
     }
   }
 
-  /** A {@code SELECT count(*) ...} straight from the database, for what no endpoint shows (parked letters, say). */
-  public long count(String sql, Object... params) {
-    try (Connection c = iok.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   public long allEvents() {
     return events(null, null);
   }

@@ -7,14 +7,22 @@ import iok.platform.push.PushHub;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
 
-/** {@code GET /health}: UP when the database answers, every projection processor runs, and push listens. */
+/**
+ * {@code GET /health}: UP when the database answers, every projection processor runs, and push listens.
+ * It also counts the events parked in the dead-letter queue per processor (deliveries waiting for a
+ * provider to come back): they are waiting, not lost, so they do not make the node DOWN.
+ */
 public final class Health {
 
   private Health() {}
 
+  private static final String PARKED = "SELECT processinggroup, count(*) FROM deadletterentry GROUP BY processinggroup";
+
   public static void mount(Api api, Pool pool, Configuration axon, PushHub hub) {
     api.route(HttpMethod.GET, "/health", Api.Access.ANYONE, ctx ->
-        pool.query("SELECT 1").execute().onComplete(db -> {
+        pool.query(PARKED).execute().onComplete(db -> {
+          JsonObject parked = new JsonObject();
+          if (db.succeeded()) db.result().forEach(row -> parked.put(row.getString(0), row.getLong(1)));
           JsonObject processors = new JsonObject();
           boolean processorsUp = true;
           for (EventProcessor p : axon.eventProcessingConfiguration().eventProcessors().values()) {
@@ -27,6 +35,7 @@ public final class Health {
               .put("status", up ? "UP" : "DOWN")
               .put("database", db.succeeded() ? "UP" : "DOWN")
               .put("processors", processors)
+              .put("parked", parked)
               .put("push", new JsonObject().put("listening", hub.listening()).put("connections", hub.openConnections())));
         }));
   }
