@@ -6,6 +6,7 @@ import iok.cooperative.CooperativeEvent.CooperativeEstablished;
 import iok.cooperative.CooperativeEvent.RegulationsPublished;
 import iok.cooperative.write.establish.EstablishCooperative;
 import iok.cooperative.write.publishregulations.PublishRegulations;
+import iok.cooperative.write.remindertimes.SetReminderTimes;
 import iok.platform.domain.Refusal;
 import java.time.Clock;
 import java.util.HashSet;
@@ -43,6 +44,12 @@ public class Cooperative {
     return sequence;
   }
 
+  @CommandHandler
+  public long handle(SetReminderTimes command, Clock clock) {
+    apply(new CooperativeEvent.ReminderTimesSet(cooperativeId, command.times(), clock.instant()));
+    return sequence;
+  }
+
   /** Called by the books' importer in the same unit of work as the batch it booked. */
   public void booksLoaded(String kind, int rows, int recorded, java.time.Instant at) {
     apply(new CooperativeEvent.BooksLoaded(cooperativeId, kind, rows, recorded, at));
@@ -55,6 +62,7 @@ public class Cooperative {
       case CooperativeEstablished e -> cooperativeId = e.cooperativeId();
       case RegulationsPublished e -> publishedVersions.add(e.version());
       case CooperativeEvent.BooksLoaded e -> { }
+      case CooperativeEvent.ReminderTimesSet e -> { }
     }
   }
 }

@@ -17,4 +17,6 @@ public sealed interface CooperativeEvent {
 
   record RegulationsPublished(String cooperativeId, String version, String text, Instant publishedAt)
       implements CooperativeEvent {}
+
+  record ReminderTimesSet(String cooperativeId, ReminderTimes times, Instant at) implements CooperativeEvent {}
 }

@@ -5,6 +5,7 @@ import iok.cooperative.read.regulations.CooperativeProjection;
 import iok.cooperative.read.regulations.JdbcCooperativeRules;
 import iok.cooperative.read.regulations.RegulationsRoutes;
 import iok.cooperative.write.publishregulations.PublishRegulationsRoute;
+import iok.cooperative.write.remindertimes.ReminderTimesRoutes;
 import iok.platform.db.Jdbc;
 import iok.platform.db.ReadYourWrites;
 import iok.platform.http.Api;
@@ -30,5 +31,6 @@ public final class CooperativeModule {
   public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads) {
     RegulationsRoutes.mount(api, pool);
     PublishRegulationsRoute.mount(api, commands, reads);
+    ReminderTimesRoutes.mount(api, pool, commands, reads);
   }
 }

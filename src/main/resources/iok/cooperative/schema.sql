@@ -10,5 +10,7 @@ CREATE TABLE IF NOT EXISTS cooperative (
   regulations_text          TEXT,
   regulations_published_at  TIMESTAMPTZ,
   books_loaded_at           TIMESTAMPTZ,
+  reading_notice_days       INT NOT NULL DEFAULT 3,    -- ReminderTimes.DEFAULT
+  payment_grace_days        INT NOT NULL DEFAULT 14,
   version                   BIGINT NOT NULL
 );

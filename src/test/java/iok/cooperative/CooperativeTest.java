@@ -52,6 +52,25 @@ class CooperativeTest {
         .expectNoEvents();
   }
 
+  // SetReminderTimes
+
+  @Test
+  void the_administrator_sets_when_reminders_go_out() {
+    fixture.givenCurrentTime(NOW)
+        .andGiven(ESTABLISHED)
+        .when(new iok.cooperative.write.remindertimes.SetReminderTimes(PRUDNIK, new ReminderTimes(5, 21)))
+        .expectEvents(new iok.cooperative.CooperativeEvent.ReminderTimesSet(PRUDNIK, new ReminderTimes(5, 21), NOW))
+        .expectResultMessagePayload(1L);
+  }
+
+  @Test
+  void a_payment_reminder_sooner_than_three_days_after_the_due_date_is_refused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReminderTimes(3, 2))
+        .isInstanceOf(iok.platform.domain.Refusal.class).hasMessageContaining("3 to 90 days");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReminderTimes(31, 14))
+        .isInstanceOf(iok.platform.domain.Refusal.class).hasMessageContaining("0 to 30 days");
+  }
+
   // PublishRegulations
 
   @Test

@@ -242,6 +242,28 @@ class NotificationsTest {
     assertThat(node.events(null, "PaymentReminderIssued")).isPositive();
   }
 
+  @Test
+  void the_administrator_sets_when_reminders_go_out_within_sensible_bounds() {
+    assertThat(api.get("/api/admin/settings/reminders", admin).json().getInteger("paymentGraceDays")).isEqualTo(14);
+    Response tooSoon = putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":3,\"paymentGraceDays\":1}");
+    assertThat(tooSoon.status()).isEqualTo(422);
+    assertThat(tooSoon.error()).isEqualTo("payment_grace_days");
+    assertThat(putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":\"three\",\"paymentGraceDays\":14}")
+        .status()).isEqualTo(400);
+    assertThat(putJson("/api/admin/settings/reminders", anna, "{\"readingNoticeDays\":3,\"paymentGraceDays\":20}").status())
+        .isEqualTo(403);
+    assertThat(putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":5,\"paymentGraceDays\":14}").status())
+        .isEqualTo(204);
+    io.vertx.core.json.JsonObject now = api.get("/api/admin/settings/reminders", admin).json();
+    assertThat(now.getInteger("readingNoticeDays")).isEqualTo(5);
+    assertThat(now.getInteger("paymentGraceDays")).isEqualTo(14);
+  }
+
+  static Response putJson(String path, String token, String json) {
+    return api.send(api.builder(path, token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   static void importRows(String kind, Map<String, String> row) {
     Response r = api.post("/api/admin/import/" + kind, admin, new io.vertx.core.json.JsonObject()
         .put("rows", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject(new java.util.HashMap<>(row))))

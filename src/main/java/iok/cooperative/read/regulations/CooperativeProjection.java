@@ -26,7 +26,7 @@ public final class CooperativeProjection {
 
   public static final String PROCESSOR = "cooperatives";
   /** Raise when the tables or what the handlers write change: the read model is then rebuilt from the events. */
-  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 3, "/iok/cooperative/schema.sql",
+  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 4, "/iok/cooperative/schema.sql",
       java.util.List.of("cooperative"));
   public static final String VERSION_QUERY = "SELECT version FROM cooperative WHERE cooperative_id = $1";
 
@@ -63,6 +63,14 @@ public final class CooperativeProjection {
   void on(CooperativeEvent.BooksLoaded e, @SequenceNumber long sequence) {
     jdbc.update("UPDATE cooperative SET books_loaded_at = ?, version = ? WHERE cooperative_id = ? AND version < ?",
         e.at(), sequence, e.cooperativeId(), sequence);
+  }
+
+  @EventHandler
+  void on(CooperativeEvent.ReminderTimesSet e, @SequenceNumber long sequence) {
+    jdbc.update("""
+        UPDATE cooperative SET reading_notice_days = ?, payment_grace_days = ?, version = ?
+        WHERE cooperative_id = ? AND version < ?""", e.times().readingNoticeDays(), e.times().paymentGraceDays(),
+        sequence, e.cooperativeId(), sequence);
   }
 
   @ResetHandler

@@ -32,18 +32,18 @@ import org.axonframework.messaging.MetaData;
  */
 public final class ReminderRun {
 
-  /** A reading reminder goes out this many days before the window opens (and while it is open). */
-  public static final int READING_NOTICE_DAYS = 3;
-
   private static final String LEDGERS = """
-      SELECT t.cooperative_id, t.title_id, t.premises_id, t.account_id, e.kind, e.month, e.entry_date, e.debt::text
+      SELECT t.cooperative_id, t.title_id, t.premises_id, t.account_id, e.kind, e.month, e.entry_date, e.debt::text,
+             c.payment_grace_days
       FROM title_view t
+      JOIN cooperative c ON c.cooperative_id = t.cooperative_id
       JOIN ledger_entry e ON e.cooperative_id = t.cooperative_id AND e.title_id = t.title_id
       WHERE t.valid_from <= ? AND (t.valid_until IS NULL OR t.valid_until >= ?)
       ORDER BY t.cooperative_id, t.title_id""";
   private static final String WINDOWS = """
-      SELECT cooperative_id, opens_on, closes_on FROM meters_reading_window
-      WHERE opens_on - ? <= ? AND closes_on >= ?""";
+      SELECT w.cooperative_id, w.opens_on, w.closes_on FROM meters_reading_window w
+      JOIN cooperative c ON c.cooperative_id = w.cooperative_id
+      WHERE w.opens_on - c.reading_notice_days <= ? AND w.closes_on >= ?""";
 
   private final DataSource dataSource;
   private final Supplier<CommandGateway> commands;
@@ -68,7 +68,7 @@ public final class ReminderRun {
     return issued;
   }
 
-  private record Title(String cooperativeId, String titleId, String premisesId, String accountId,
+  private record Title(String cooperativeId, String titleId, String premisesId, String accountId, int graceDays,
                        List<BalancePolicy.Entry> entries) {}
 
   private static List<Object> missingPayments(Connection c, LocalDate today) throws SQLException {
@@ -80,7 +80,8 @@ public final class ReminderRun {
         while (rs.next()) {
           Title title = titles.computeIfAbsent(rs.getString(1) + "\n" + rs.getString(2), k -> {
             try {
-              return new Title(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), new ArrayList<>());
+              return new Title(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(9),
+                  new ArrayList<>());
             } catch (SQLException e) {
               throw new IllegalStateException(e);
             }
@@ -95,7 +96,7 @@ public final class ReminderRun {
     }
     List<Object> commands = new ArrayList<>();
     for (Title t : titles.values()) {
-      MissingPaymentPolicy.missing(today, t.entries()).ifPresent(owed -> commands.add(new RemindOfMissingPayment(
+      MissingPaymentPolicy.missing(today, t.graceDays(), t.entries()).ifPresent(owed -> commands.add(new RemindOfMissingPayment(
           Reminder.payment(t.cooperativeId(), t.titleId(), today), t.cooperativeId(), t.titleId(), t.premisesId(),
           t.accountId(), owed, today)));
     }
@@ -105,9 +106,8 @@ public final class ReminderRun {
   private static List<Object> readingWindows(Connection c, LocalDate today) throws SQLException {
     List<Object> commands = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(WINDOWS)) {
-      s.setInt(1, READING_NOTICE_DAYS);
+      s.setDate(1, Date.valueOf(today));
       s.setDate(2, Date.valueOf(today));
-      s.setDate(3, Date.valueOf(today));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           LocalDate opens = rs.getDate(2).toLocalDate();
