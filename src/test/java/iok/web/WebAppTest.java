@@ -310,7 +310,8 @@ class WebAppTest {
         "endsOn", java.time.LocalDate.now().plusDays(3).toString()));
     assertThat(planned.status()).isEqualTo(201);
     assertThat(page.locator(".live-list li[data-event='repair.planned']")).isVisible();
-    assertThat(page.locator(".repair h3")).containsText(new String[] {"Przegląd instalacji gazowej"});
+    assertThat(page.locator(".repair").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        .setHasText("Przegląd instalacji gazowej"))).isVisible();
     List<String> problems = new ArrayList<>();
     scan("faults with a photo and planned repairs", problems);
     assertThat(problems).as("serious or critical accessibility violations").isEmpty();
