@@ -1,4 +1,4 @@
-// The HTTP API as the app uses it: JSON in and out, the session in an HttpOnly cookie the app never sees.
+// The HTTP API as the app uses it: JSON in and out (forms with files as multipart), the session in an HttpOnly cookie the app never sees.
 
 export class ApiFailure extends Error {
   constructor(status, body) {
@@ -11,7 +11,9 @@ export class ApiFailure extends Error {
 
 export async function api(method, path, body) {
   const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    options.body = body; // the browser writes multipart/form-data with its boundary
+  } else if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }

@@ -67,7 +67,7 @@ export const app = {
         this.notifications = [message, ...this.notifications].slice(0, 20);
         if (message.event === 'finance.balance-changed') forgetFinance(this);
         if (message.event === 'announcement.published') forgetAnnouncements(this);
-        if (message.event.startsWith('fault.')) forgetFaults(this);
+        if (message.event.startsWith('fault.') || message.event.startsWith('repair.')) forgetFaults(this);
         if (message.event === 'regulations.published' && this.me?.roles.includes('resident')) {
           this.me = { ...this.me, mustAcceptRegulations: true };
           forgetRegulations();

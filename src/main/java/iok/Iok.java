@@ -54,7 +54,7 @@ import org.axonframework.config.Configurer;
 public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
-      AccountModule.SCHEMA, BooksModule.SCHEMA, NotificationsModule.SCHEMA);
+      AccountModule.SCHEMA, BooksModule.SCHEMA, FaultsModule.SCHEMA, NotificationsModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
       MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL);
@@ -144,7 +144,7 @@ public final class Iok implements AutoCloseable {
         AccountHistoryRoute.mount(api, pool);
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
-        FaultsModule.mount(api, pool, commands, reads);
+        FaultsModule.mount(api, vertx, pool, commands, reads);
         routes.set(api.routes());
       });
       vertx.deployVerticle(http).await();

@@ -13,11 +13,18 @@ public sealed interface AnnouncementEvent {
   /** Whom it concerns: everyone in the cooperative, or the holders of premises in one community or building. */
   record Audience(Scope scope, String target) {}
 
-  record AnnouncementPublished(String announcementId, String cooperativeId, Audience audience, String title, String body,
-                               LocalDate expiresOn, Instant at) implements AnnouncementEvent {}
+  /**
+   * The days of a planned repair (R12: "planned repairs are announced the same way"). An announcement
+   * that carries them is a planned repair: shown with faults and repairs, and gone after its last day.
+   */
+  record RepairDays(LocalDate startsOn, LocalDate endsOn) {}
 
-  record AnnouncementEdited(String announcementId, String title, String body, LocalDate expiresOn, Instant at)
-      implements AnnouncementEvent {}
+  /** {@code repair} is null for a plain announcement. */
+  record AnnouncementPublished(String announcementId, String cooperativeId, Audience audience, String title, String body,
+                               LocalDate expiresOn, RepairDays repair, Instant at) implements AnnouncementEvent {}
+
+  record AnnouncementEdited(String announcementId, String title, String body, LocalDate expiresOn, RepairDays repair,
+                            Instant at) implements AnnouncementEvent {}
 
   record AnnouncementWithdrawn(String announcementId, Instant at) implements AnnouncementEvent {}
 }

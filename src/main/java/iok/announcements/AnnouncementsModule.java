@@ -4,6 +4,7 @@ import io.vertx.sqlclient.Pool;
 import iok.announcements.read.board.AnnouncementProjection;
 import iok.announcements.read.board.AnnouncementRoutes;
 import iok.announcements.write.publishing.PublishingRoutes;
+import iok.announcements.write.repairs.RepairRoutes;
 import iok.platform.db.Jdbc;
 import iok.platform.db.ReadYourWrites;
 import iok.platform.http.Api;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 
-/** Announcements (R11): the feature's whole wiring. */
+/** Announcements (R11) and planned repairs (R12, announced the same way): the feature's whole wiring. */
 public final class AnnouncementsModule {
 
   private AnnouncementsModule() {}
@@ -28,5 +29,6 @@ public final class AnnouncementsModule {
   public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, Clock clock) {
     AnnouncementRoutes.mount(api, pool, clock);
     PublishingRoutes.mount(api, commands, reads);
+    RepairRoutes.mount(api, commands, reads);
   }
 }

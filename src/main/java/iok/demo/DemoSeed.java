@@ -2,6 +2,10 @@ package iok.demo;
 
 import iok.Iok;
 import iok.account.Role;
+import iok.announcements.Announcement;
+import iok.announcements.AnnouncementEvent.Audience;
+import iok.announcements.AnnouncementEvent.RepairDays;
+import iok.announcements.AnnouncementEvent.Scope;
 import iok.account.write.administration.Registration;
 import iok.account.write.administration.Registration.Person;
 import iok.cooperative.PasswordPolicy;
@@ -24,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -90,6 +95,12 @@ public final class DemoSeed {
       for (ImportBatch batch : DemoBooks.year(demo.id(), residents, demo.zones().contains(Zone.COMMUNITY_FINANCE),
           demo.zones().contains(Zone.LOANS), today)) {
         iok.commands().send(meta, batch).await();
+      }
+      if (demo.zones().contains(Zone.FAULTS)) {
+        iok.commands().send(meta, new Announcement.PlanRepair(UUID.randomUUID().toString(), demo.id(),
+            new Audience(Scope.BUILDING, "B-3"), "Wymiana pionów wodnych w budynku B-3",
+            "W tych dniach od 8:00 do 15:00 nie będzie zimnej ani ciepłej wody. Prosimy o udostępnienie łazienek ekipie.",
+            new RepairDays(today.plusDays(14), today.plusDays(16)))).await();
       }
     }
     return credentials;

@@ -3,11 +3,13 @@ package iok.faults;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import iok.faults.FaultEvent.FaultCommented;
+import iok.faults.FaultEvent.FaultPhotoAttached;
 import iok.faults.FaultEvent.FaultReopened;
 import iok.faults.FaultEvent.FaultReported;
 import iok.faults.FaultEvent.FaultStatusChanged;
 import iok.platform.domain.Refusal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,7 +20,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public class Fault {
 
   public record Report(@TargetAggregateIdentifier String faultId, String cooperativeId, String reporterId,
-                       String premisesId, String place, String title, String description) {}
+                       String premisesId, String place, String title, String description, List<Photo> photos) {}
+
+  /** A checked photo whose bytes are stored already under {@code contentId}. */
+  public record Photo(String contentId, String mediaType, long size, String sha256) {}
+
+  /** More photos for a fault, from its reporter. */
+  public record AttachPhotos(@TargetAggregateIdentifier String faultId, String cooperativeId, String accountId,
+                             String role, List<Photo> photos) {}
 
   public record ChangeStatus(@TargetAggregateIdentifier String faultId, String cooperativeId, FaultStatus to,
                              String comment) {}
@@ -32,14 +41,36 @@ public class Fault {
   private String cooperativeId;
   private String reporterId;
   private FaultStatus status;
+  private int photos;
   private long sequence = -1;
 
   protected Fault() {}
 
   @CommandHandler
   public Fault(Report command, Clock clock) {
+    PhotoPolicy.checkCount(0, command.photos().size());
     apply(new FaultReported(command.faultId(), command.cooperativeId(), command.reporterId(), command.premisesId(),
         command.place(), command.title(), command.description(), clock.instant()));
+    attach(command.faultId(), 0, command.photos(), clock);
+  }
+
+  @CommandHandler
+  public long handle(AttachPhotos command, Clock clock) {
+    visibleTo(command.cooperativeId(), command.accountId(), command.role());
+    if (!reporterId.equals(command.accountId())) {
+      throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden", "Only the person who reported a fault adds photos to it");
+    }
+    PhotoPolicy.checkCount(photos, command.photos().size());
+    attach(faultId, photos, command.photos(), clock);
+    return sequence;
+  }
+
+  /** Numbers counted here: in the creating constructor Axon applies the events only after it returns. */
+  private void attach(String faultId, int attached, List<Photo> added, Clock clock) {
+    int number = attached;
+    for (Photo p : added) {
+      apply(new FaultPhotoAttached(faultId, ++number, p.contentId(), p.mediaType(), p.size(), p.sha256(), clock.instant()));
+    }
   }
 
   @CommandHandler
@@ -90,6 +121,7 @@ public class Fault {
         reporterId = e.reporterId();
         status = FaultStatus.REPORTED;
       }
+      case FaultPhotoAttached e -> photos = e.number();
       case FaultStatusChanged e -> status = e.to();
       case FaultReopened e -> status = FaultStatus.REPORTED;
       case FaultCommented e -> { }

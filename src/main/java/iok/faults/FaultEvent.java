@@ -18,4 +18,11 @@ public sealed interface FaultEvent {
       implements FaultEvent {}
 
   record FaultReopened(String faultId, String comment, Instant at) implements FaultEvent {}
+
+  /**
+   * A photo the reporter attached, the {@code number}th of the fault. Only what describes it travels in the
+   * event; its bytes are kept apart under {@code contentId}, so the history stays small.
+   */
+  record FaultPhotoAttached(String faultId, int number, String contentId, String mediaType, long size, String sha256,
+                            Instant at) implements FaultEvent {}
 }

@@ -1,8 +1,11 @@
 package iok.faults;
 
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import iok.faults.read.photos.PhotoRoutes;
 import iok.faults.read.tracker.FaultProjection;
 import iok.faults.read.tracker.FaultRoutes;
+import iok.faults.write.photos.PhotoUploads;
 import iok.faults.write.reporting.FaultCommandRoutes;
 import iok.platform.db.Jdbc;
 import iok.platform.db.ReadYourWrites;
@@ -15,6 +18,9 @@ import org.axonframework.config.Configurer;
 /** Faults and repairs (R12): the feature's whole wiring. */
 public final class FaultsModule {
 
+  /** Where photos' bytes are kept: written once, never rebuilt, so not a read model. */
+  public static final String SCHEMA = "/iok/faults/photos.sql";
+
   private FaultsModule() {}
 
   public static void configure(Configurer axon, Jdbc jdbc, PushFeed push) {
@@ -24,8 +30,9 @@ public final class FaultsModule {
         .registerEventHandler(c -> new FaultProjection(jdbc, push));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads) {
+  public static void mount(Api api, Vertx vertx, Pool pool, Commands commands, ReadYourWrites reads) {
     FaultRoutes.mount(api, pool);
-    FaultCommandRoutes.mount(api, pool, commands, reads);
+    PhotoRoutes.mount(api, pool);
+    FaultCommandRoutes.mount(api, pool, commands, reads, new PhotoUploads(vertx, pool));
   }
 }

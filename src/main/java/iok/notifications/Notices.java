@@ -17,6 +17,8 @@ public final class Notices {
       FaultStatus.RESOLVED, "usunięta",
       FaultStatus.REJECTED, "odrzucona");
 
+  private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy");
+
   private static final String FOOTER = """
 
 
@@ -47,14 +49,20 @@ public final class Notices {
   }
 
   public static Notice readingWindow(String cooperativeName, java.time.LocalDate opensOn, java.time.LocalDate closesOn) {
-    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy");
-    String subject = "Odczyt wodomierzy: od " + opensOn.format(day) + " do " + closesOn.format(day);
-    String text = "Dzień dobry,\n\nprosimy o podanie stanów wodomierzy w portalu IOK w dniach od " + opensOn.format(day)
-        + " do " + closesOn.format(day) + ".";
+    String subject = "Odczyt wodomierzy: od " + opensOn.format(DAY) + " do " + closesOn.format(DAY);
+    String text = "Dzień dobry,\n\nprosimy o podanie stanów wodomierzy w portalu IOK w dniach od " + opensOn.format(DAY)
+        + " do " + closesOn.format(DAY) + ".";
     return new Notice("reading-dates", subject, text + FOOTER.formatted(cooperativeName));
   }
 
   public static Notice announcementPublished(String cooperativeName, AnnouncementPublished e) {
+    if (e.repair() != null) {
+      String subject = "Planowany remont: " + e.title() + " (" + e.repair().startsOn().format(DAY) + "–"
+          + e.repair().endsOn().format(DAY) + ")";
+      String text = "Dzień dobry,\n\n" + cooperativeName + " zapowiada remont w dniach od " + e.repair().startsOn().format(DAY)
+          + " do " + e.repair().endsOn().format(DAY) + ".\n\n" + e.title() + "\n\n" + e.body();
+      return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));
+    }
     String subject = "Nowe ogłoszenie: " + e.title();
     String text = "Dzień dobry,\n\n" + cooperativeName + " opublikowała ogłoszenie.\n\n" + e.title() + "\n\n" + e.body();
     return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));

@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS announcement_view (
   target          TEXT,               -- the community's name or the building's books id
   title           TEXT NOT NULL,
   body            TEXT NOT NULL,
-  expires_on      DATE,
+  expires_on      DATE,               -- for a planned repair, its last day
+  starts_on       DATE,               -- a planned repair's first day; null for a plain announcement
   published_at    TIMESTAMPTZ NOT NULL,
   edited_at       TIMESTAMPTZ,
   withdrawn_at    TIMESTAMPTZ,

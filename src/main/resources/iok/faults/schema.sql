@@ -23,3 +23,13 @@ CREATE TABLE IF NOT EXISTS fault_entry (
   at          TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (fault_id, sequence)
 );
+CREATE TABLE IF NOT EXISTS fault_photo (
+  fault_id   TEXT NOT NULL,
+  number     INT NOT NULL,        -- 1..5, in the order they were attached
+  content_id TEXT NOT NULL,       -- fault_photo_content, which holds the bytes
+  media_type TEXT NOT NULL,
+  size       BIGINT NOT NULL,
+  sha256     TEXT NOT NULL,
+  at         TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (fault_id, number)
+);

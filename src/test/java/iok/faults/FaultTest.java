@@ -1,6 +1,7 @@
 package iok.faults;
 
 import iok.faults.FaultEvent.FaultCommented;
+import iok.faults.FaultEvent.FaultPhotoAttached;
 import iok.faults.FaultEvent.FaultReopened;
 import iok.faults.FaultEvent.FaultReported;
 import iok.faults.FaultEvent.FaultStatusChanged;
@@ -8,6 +9,7 @@ import iok.platform.domain.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +40,7 @@ class FaultTest {
   @Test
   void a_resident_reports_a_fault() {
     fixture.givenNoPriorActivity()
-        .when(new Fault.Report("f-1", "sm-opole", "anna", "L-101", null, "Cieknie kran", "W łazience"))
+        .when(new Fault.Report("f-1", "sm-opole", "anna", "L-101", null, "Cieknie kran", "W łazience", List.of()))
         .expectEvents(REPORTED);
   }
 
@@ -112,5 +114,49 @@ class FaultTest {
     fixture.given(REPORTED)
         .when(new Fault.ChangeStatus("f-1", "sm-prudnik", FaultStatus.ACCEPTED, null))
         .expectException(Refusal.class);
+  }
+
+  static Fault.Photo photo(String contentId) {
+    return new Fault.Photo(contentId, "image/jpeg", 1234, "ab".repeat(32));
+  }
+
+  static FaultPhotoAttached attached(int number, String contentId) {
+    return new FaultPhotoAttached("f-1", number, contentId, "image/jpeg", 1234, "ab".repeat(32), NOW);
+  }
+
+  @Test
+  void a_resident_reports_a_fault_with_photos_and_each_is_numbered() {
+    fixture.givenNoPriorActivity()
+        .when(new Fault.Report("f-1", "sm-opole", "anna", "L-101", null, "Cieknie kran", "W łazience",
+            List.of(photo("c-1"), photo("c-2"))))
+        .expectEvents(REPORTED, attached(1, "c-1"), attached(2, "c-2"));
+  }
+
+  @Test
+  void the_reporter_adds_photos_later_up_to_five_in_all() {
+    fixture.given(REPORTED, attached(1, "c-1"))
+        .when(new Fault.AttachPhotos("f-1", "sm-opole", "anna", "resident", List.of(photo("c-2"))))
+        .expectEvents(attached(2, "c-2"));
+    fixture.given(REPORTED, attached(1, "c-1"), attached(2, "c-2"), attached(3, "c-3"))
+        .when(new Fault.AttachPhotos("f-1", "sm-opole", "anna", "resident", List.of(photo("c-4"), photo("c-5"), photo("c-6"))))
+        .expectException(Refusal.class).expectExceptionMessage("A fault has at most 5 photos").expectNoEvents();
+  }
+
+  @Test
+  void six_photos_in_one_report_are_refused() {
+    fixture.givenNoPriorActivity()
+        .when(new Fault.Report("f-1", "sm-opole", "anna", null, "Klatka", "x", "y",
+            List.of(photo("1"), photo("2"), photo("3"), photo("4"), photo("5"), photo("6"))))
+        .expectException(Refusal.class).expectNoEvents();
+  }
+
+  @Test
+  void only_the_reporter_adds_photos_and_another_resident_does_not_find_the_fault() {
+    fixture.given(REPORTED)
+        .when(new Fault.AttachPhotos("f-1", "sm-opole", "jan", "resident", List.of(photo("c-1"))))
+        .expectException(Refusal.class).expectExceptionMessage("Fault not found");
+    fixture.given(REPORTED)
+        .when(new Fault.AttachPhotos("f-1", "sm-opole", "admin-1", "admin", List.of(photo("c-1"))))
+        .expectException(Refusal.class).expectExceptionMessage("Only the person who reported a fault adds photos to it");
   }
 }

@@ -48,6 +48,39 @@ public final class ApiClient {
     return send(b.build());
   }
 
+  /** A file in a {@code multipart/form-data} body. */
+  public record FilePart(String field, String fileName, String contentType, byte[] bytes) {}
+
+  /** Posts a form as a browser does with files: {@code multipart/form-data}. */
+  public Response postForm(String path, String token, Map<String, String> fields, java.util.List<FilePart> files) {
+    String boundary = "iok-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+    for (FilePart f : files) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
+          + f.fileName() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(utf8));
+      body.writeBytes(f.bytes());
+      body.writeBytes("\r\n".getBytes(utf8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    return send(builder(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
+  /** A GET whose answer is kept as bytes, for pictures. */
+  public HttpResponse<byte[]> getBytes(String path, String token) {
+    try {
+      return http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response send(HttpRequest request) {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

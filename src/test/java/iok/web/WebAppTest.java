@@ -285,6 +285,40 @@ class WebAppTest {
   }
 
   @Test
+  void a_resident_reports_a_fault_with_a_photo_sees_its_thumbnail_and_a_planned_repair_arrives_live() throws Exception {
+    signedInResident("Fotka", "Zgłaszająca", "Zdjecie1Haslo");
+    page.locator("[data-zone=faults]").click();
+    assertThat(page.locator("#repairs-title")).isVisible();
+    page.locator("#fault-where").selectOption("");
+    page.locator("#fault-place").fill("Klatka II, drugie piętro");
+    page.locator("#fault-title").fill("Pęknięta szyba");
+    page.locator("#fault-description").fill("Szyba w oknie na półpiętrze");
+    var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    page.locator("#fault-photos").setInputFiles(new com.microsoft.playwright.options.FilePayload("szyba.png", "image/png",
+        out.toByteArray()));
+    page.locator("#faults-title ~ .card form button[type=submit]").click();
+    var card = page.locator(".fault").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Pęknięta szyba"));
+    var thumbnail = card.locator("img.thumbnail");
+    assertThat(thumbnail).hasCount(1);
+    assertThat(thumbnail).hasAttribute("alt", "Zdjęcie 1 do zgłoszenia „Pęknięta szyba”");
+    page.waitForCondition(() -> Boolean.TRUE.equals(thumbnail.evaluate("img => img.complete && img.naturalWidth === 64")));
+
+    var planned = api.post("/api/admin/repairs", adminToken, Map.of("scope", "cooperative", "title", "Przegląd instalacji gazowej",
+        "description", "Prosimy o dostęp do mieszkań", "startsOn", java.time.LocalDate.now().plusDays(2).toString(),
+        "endsOn", java.time.LocalDate.now().plusDays(3).toString()));
+    assertThat(planned.status()).isEqualTo(201);
+    assertThat(page.locator(".live-list li[data-event='repair.planned']")).isVisible();
+    assertThat(page.locator(".repair").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        .setHasText("Przegląd instalacji gazowej"))).isVisible();
+    List<String> problems = new ArrayList<>();
+    scan("faults with a photo and planned repairs", problems);
+    assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-fault-photo")).setFullPage(true));
+  }
+
+  @Test
   void a_resident_gives_contact_data_chooses_notifications_and_deletes_the_data_for_good() {
     String token = signedInResident("Danuta", "Kontaktowa", "Kontakt1Haslo");
     page.locator(".main-nav a[href='#/profile']").click();

@@ -6,7 +6,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP front: request log, body limit, the features' routes, the OpenAPI document, the browser
@@ -15,6 +17,10 @@ import java.util.function.Consumer;
 public final class HttpVerticle extends VerticleBase {
 
   private static final int BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+  /** Five photos of at most 5 MiB each, with the form's text around them; each photo is checked again by its route. */
+  private static final int UPLOAD_BODY_LIMIT = 26 * 1024 * 1024;
+  /** The only routes that take files: a fault's report and its later photos. */
+  private static final Pattern UPLOAD_PATHS = Pattern.compile("/api/faults(/[A-Za-z0-9-]{1,64}/photos)?");
 
   private final int port;
   private final int bodyLimit;
@@ -35,9 +41,16 @@ public final class HttpVerticle extends VerticleBase {
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
     // batches from the books are large by nature: 20,000 rows fit in this
     BodyHandler batches = BodyHandler.create(false).setBodyLimit(BATCH_BODY_LIMIT);
+    // files land in a temporary directory and are gone when the answer is sent
+    BodyHandler uploads = BodyHandler.create(Path.of(System.getProperty("java.io.tmpdir"), "iok-uploads").toString())
+        .setBodyLimit(UPLOAD_BODY_LIMIT).setDeleteUploadedFilesOnEnd(true).setMergeFormAttributes(false);
     for (HttpMethod m : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-      router.route(m, "/api/*").handler(ctx ->
-          (ctx.request().path().startsWith("/api/admin/import/") ? batches : bodies).handle(ctx));
+      router.route(m, "/api/*").handler(ctx -> {
+        String path = ctx.request().path();
+        if (path.startsWith("/api/admin/import/")) batches.handle(ctx);
+        else if (m == HttpMethod.POST && multipart(ctx) && UPLOAD_PATHS.matcher(path).matches()) uploads.handle(ctx);
+        else bodies.handle(ctx);
+      });
     }
     routes.accept(router);
     router.get("/openapi.yaml").handler(ctx -> ctx.response()
@@ -49,6 +62,11 @@ public final class HttpVerticle extends VerticleBase {
     router.errorHandler(400, ctx -> Failures.send(ctx,
         ApiError.badRequest("malformed_path", "The request path is not valid percent-encoding", null)));
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+  }
+
+  private static boolean multipart(io.vertx.ext.web.RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   public int actualPort() {

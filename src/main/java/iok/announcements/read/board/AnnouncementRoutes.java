@@ -14,14 +14,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * {@code GET /api/announcements}: for a resident, the standing announcements that concern premises they
- * hold; for staff, every announcement of the cooperative with its state.
+ * {@code GET /api/announcements} and {@code GET /api/repairs}: for a resident, the standing announcements
+ * (or planned repairs) that concern premises they hold; for staff, every one of the cooperative with its
+ * state. Both read the same board with the same audience rule; a planned repair is the row with days.
  */
 public final class AnnouncementRoutes {
 
   private static final String FOR_RESIDENT = """
       SELECT a.* FROM announcement_view a
-      WHERE a.cooperative_id = $1 AND a.withdrawn_at IS NULL AND (a.expires_on IS NULL OR a.expires_on >= $3)
+      WHERE a.cooperative_id = $1 AND (a.starts_on IS NOT NULL) = $4
+        AND a.withdrawn_at IS NULL AND (a.expires_on IS NULL OR a.expires_on >= $3)
         AND (a.scope = 'cooperative' OR EXISTS (
           SELECT 1 FROM title_view t JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
           WHERE t.cooperative_id = a.cooperative_id AND t.account_id = $2
@@ -30,21 +32,45 @@ public final class AnnouncementRoutes {
       ORDER BY a.published_at DESC LIMIT 200""";
   private static final String FOR_STAFF = """
       SELECT a.* FROM announcement_view a WHERE a.cooperative_id = $1 AND $2::text IS NOT NULL AND $3::date IS NOT NULL
+        AND (a.starts_on IS NOT NULL) = $4
       ORDER BY a.published_at DESC LIMIT 500""";
 
   private AnnouncementRoutes() {}
 
   public static void mount(Api api, Pool pool, Clock clock) {
-    api.route(HttpMethod.GET, "/api/announcements", Access.SIGNED_IN, ctx -> {
+    board(api, pool, clock, "/api/announcements", "announcements", false);
+    board(api, pool, clock, "/api/repairs", "repairs", true);
+  }
+
+  private static void board(Api api, Pool pool, Clock clock, String path, String field, boolean repairs) {
+    api.route(HttpMethod.GET, path, Access.SIGNED_IN, ctx -> {
       Session s = Api.session(ctx);
       LocalDate today = LocalDate.now(clock);
       String sql = "resident".equals(s.role()) ? FOR_RESIDENT : FOR_STAFF;
-      pool.preparedQuery(sql).execute(Tuple.of(s.cooperativeId(), s.accountId(), today)).onSuccess(rows -> {
+      pool.preparedQuery(sql).execute(Tuple.of(s.cooperativeId(), s.accountId(), today, repairs)).onSuccess(rows -> {
         JsonArray list = new JsonArray();
-        for (Row r : rows) list.add(announcement(r, today));
-        Api.json(ctx, 200, new JsonObject().put("announcements", list));
+        for (Row r : rows) list.add(repairs ? repair(r, today) : announcement(r, today));
+        Api.json(ctx, 200, new JsonObject().put(field, list));
       }).onFailure(ctx::fail);
     });
+  }
+
+  private static JsonObject repair(Row r, LocalDate today) {
+    LocalDate starts = r.getLocalDate("starts_on");
+    LocalDate ends = r.getLocalDate("expires_on");
+    String status = r.getOffsetDateTime("withdrawn_at") != null ? "cancelled" : ends.isBefore(today) ? "finished"
+        : starts.isAfter(today) ? "planned" : "ongoing";
+    return new JsonObject()
+        .put("repairId", r.getString("announcement_id"))
+        .put("scope", r.getString("scope"))
+        .put("target", r.getString("target"))
+        .put("title", r.getString("title"))
+        .put("description", r.getString("body"))
+        .put("startsOn", starts.toString())
+        .put("endsOn", ends.toString())
+        .put("publishedAt", r.getOffsetDateTime("published_at").toString())
+        .put("editedAt", r.getOffsetDateTime("edited_at") == null ? null : r.getOffsetDateTime("edited_at").toString())
+        .put("status", status);
   }
 
   private static JsonObject announcement(Row r, LocalDate today) {

@@ -26,12 +26,10 @@ public final class PublishingRoutes {
     PublishBody {
       title = Fields.text(title, "title", 200);
       body = Fields.text(body, "body", 20_000);
-      scope = Fields.text(scope, "scope", 20).toLowerCase(Locale.ROOT);
-      if (!scope.equals("cooperative") && !scope.equals("community") && !scope.equals("building")) {
-        throw Fields.invalid("scope", "is cooperative, community or building");
-      }
-      target = scope.equals("cooperative") ? null : Fields.text(target, "target", 100);
-      expiresOn = expiresOn == null || expiresOn.isBlank() ? null : date(expiresOn).toString();
+      Audience audience = audience(scope, target);
+      scope = audience.scope().name().toLowerCase(Locale.ROOT);
+      target = audience.target();
+      expiresOn = expiresOn == null || expiresOn.isBlank() ? null : date(expiresOn, "expiresOn").toString();
     }
   }
 
@@ -39,7 +37,7 @@ public final class PublishingRoutes {
     EditBody {
       title = Fields.text(title, "title", 200);
       body = Fields.text(body, "body", 20_000);
-      expiresOn = expiresOn == null || expiresOn.isBlank() ? null : date(expiresOn).toString();
+      expiresOn = expiresOn == null || expiresOn.isBlank() ? null : date(expiresOn, "expiresOn").toString();
     }
   }
 
@@ -76,11 +74,21 @@ public final class PublishingRoutes {
     return Api.pathId(ctx, "id", "Announcement");
   }
 
-  private static LocalDate date(String raw) {
+  /** Whom it concerns, as a request names it: {@code scope} and, unless it is the whole cooperative, {@code target}. */
+  public static Audience audience(String scope, String target) {
+    String code = Fields.text(scope, "scope", 20).toLowerCase(Locale.ROOT);
+    if (!code.equals("cooperative") && !code.equals("community") && !code.equals("building")) {
+      throw Fields.invalid("scope", "is cooperative, community or building");
+    }
+    return new Audience(Scope.valueOf(code.toUpperCase(Locale.ROOT)),
+        code.equals("cooperative") ? null : Fields.text(target, "target", 100));
+  }
+
+  public static LocalDate date(String raw, String field) {
     try {
-      return LocalDate.parse(raw);
+      return LocalDate.parse(Fields.required(raw, field));
     } catch (DateTimeParseException e) {
-      throw Fields.invalid("expiresOn", "is a date like 2026-12-31");
+      throw Fields.invalid(field, "is a date like 2026-12-31");
     }
   }
 }

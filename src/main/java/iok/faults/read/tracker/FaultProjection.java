@@ -2,6 +2,7 @@ package iok.faults.read.tracker;
 
 import iok.faults.FaultEvent;
 import iok.faults.FaultEvent.FaultCommented;
+import iok.faults.FaultEvent.FaultPhotoAttached;
 import iok.faults.FaultEvent.FaultReopened;
 import iok.faults.FaultEvent.FaultReported;
 import iok.faults.FaultEvent.FaultStatusChanged;
@@ -29,8 +30,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 public final class FaultProjection {
 
   public static final String PROCESSOR = "faults";
-  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 1, "/iok/faults/schema.sql",
-      List.of("fault_entry", "fault_view"));
+  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 2, "/iok/faults/schema.sql",
+      List.of("fault_entry", "fault_view", "fault_photo"));
   public static final String VERSION_QUERY = "SELECT version FROM fault_view WHERE fault_id = $1";
 
   private final Jdbc jdbc;
@@ -78,6 +79,12 @@ public final class FaultProjection {
           else tellReporter(e.faultId(), "fault.commented", Map.of("faultId", e.faultId()), eventId);
         }
       }
+      case FaultPhotoAttached e -> {
+        jdbc.update("""
+            INSERT INTO fault_photo (fault_id, number, content_id, media_type, size, sha256, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""", e.faultId(), e.number(), e.contentId(), e.mediaType(), e.size(), e.sha256(), e.at());
+        jdbc.update("UPDATE fault_view SET version = ? WHERE fault_id = ? AND version < ?", sequence, e.faultId(), sequence);
+      }
     }
   }
 
@@ -108,6 +115,7 @@ public final class FaultProjection {
 
   @ResetHandler
   void reset() {
+    jdbc.update("DELETE FROM fault_photo");
     jdbc.update("DELETE FROM fault_entry");
     jdbc.update("DELETE FROM fault_view");
   }

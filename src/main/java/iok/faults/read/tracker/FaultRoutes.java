@@ -13,7 +13,7 @@ import iok.platform.http.Api.Access;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /api/faults}: a resident's own faults with their timelines; for staff, the cooperative's. */
+/** {@code GET /api/faults}: a resident's own faults with their photos and timelines; for staff, the cooperative's. */
 public final class FaultRoutes {
 
   private static final String FAULTS = """
@@ -21,6 +21,9 @@ public final class FaultRoutes {
       FROM fault_view f LEFT JOIN fault_entry e ON e.fault_id = f.fault_id
       WHERE f.cooperative_id = $1 AND ($3 OR f.reporter_id = $2)
       ORDER BY f.reported_at DESC, e.sequence LIMIT 2000""";
+  private static final String PHOTOS = """
+      SELECT p.fault_id, p.number, p.media_type, p.size FROM fault_photo p JOIN fault_view f ON f.fault_id = p.fault_id
+      WHERE f.cooperative_id = $1 AND ($3 OR f.reporter_id = $2) ORDER BY p.fault_id, p.number""";
 
   private FaultRoutes() {}
 
@@ -28,7 +31,8 @@ public final class FaultRoutes {
     api.route(HttpMethod.GET, "/api/faults", Access.SIGNED_IN, ctx -> {
       Session s = Api.session(ctx);
       boolean staff = !"resident".equals(s.role());
-      pool.preparedQuery(FAULTS).execute(Tuple.of(s.cooperativeId(), s.accountId(), staff)).onSuccess(rows -> {
+      Tuple who = Tuple.of(s.cooperativeId(), s.accountId(), staff);
+      pool.preparedQuery(FAULTS).execute(who).onSuccess(rows -> pool.preparedQuery(PHOTOS).execute(who).onSuccess(photos -> {
         Map<String, JsonObject> faults = new LinkedHashMap<>();
         for (Row r : rows) {
           JsonObject fault = faults.computeIfAbsent(r.getString("fault_id"), id -> {
@@ -44,6 +48,7 @@ public final class FaultRoutes {
                 .put("mayReopen", status.residentMayReopen())
                 .put("reportedAt", r.getOffsetDateTime("reported_at").toString())
                 .put("updatedAt", r.getOffsetDateTime("updated_at").toString())
+                .put("photos", new JsonArray())
                 .put("timeline", new JsonArray());
           });
           if (r.getString("kind") != null) {
@@ -55,8 +60,15 @@ public final class FaultRoutes {
                 .put("at", r.getOffsetDateTime("at").toString()));
           }
         }
+        for (Row p : photos) {
+          JsonObject fault = faults.get(p.getString("fault_id"));
+          if (fault == null) continue;
+          int n = p.getInteger("number");
+          fault.getJsonArray("photos").add(new JsonObject().put("number", n).put("mediaType", p.getString("media_type"))
+              .put("size", p.getLong("size")).put("url", "/api/faults/" + fault.getString("faultId") + "/photos/" + n));
+        }
         Api.json(ctx, 200, new JsonObject().put("faults", new JsonArray(new java.util.ArrayList<>(faults.values()))));
-      }).onFailure(ctx::fail);
+      }).onFailure(ctx::fail)).onFailure(ctx::fail);
     });
   }
 }
