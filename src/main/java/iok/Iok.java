@@ -24,6 +24,8 @@ import iok.platform.db.ReadModel;
 import iok.books.BooksModule;
 import iok.faults.FaultsModule;
 import iok.faults.read.tracker.FaultProjection;
+import iok.correspondence.CorrespondenceModule;
+import iok.correspondence.read.threads.ThreadProjection;
 import iok.announcements.AnnouncementsModule;
 import iok.announcements.read.board.AnnouncementProjection;
 import iok.membership.read.files.MembershipProjection;
@@ -53,10 +55,11 @@ import org.axonframework.config.Configurer;
 public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
-      AccountModule.SCHEMA, BooksModule.SCHEMA);
+      AccountModule.SCHEMA, BooksModule.SCHEMA, CorrespondenceModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
-      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL);
+      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
+      ThreadProjection.READ_MODEL);
   /** Residents' days (what is due today) are Polish days. */
   private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
 
@@ -104,6 +107,7 @@ public final class Iok implements AutoCloseable {
       BooksModule.configure(configurer, jdbc, push, WARSAW);
       AnnouncementsModule.configure(configurer, jdbc, push);
       FaultsModule.configure(configurer, jdbc, push);
+      CorrespondenceModule.configure(configurer, jdbc, push);
       Configuration axon = configurer.buildConfiguration();
       axon.start();
       started.add(axon::shutdown);
@@ -139,6 +143,7 @@ public final class Iok implements AutoCloseable {
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, pool, commands, reads);
+        CorrespondenceModule.mount(api, pool, commands, reads);
         routes.set(api.routes());
       });
       vertx.deployVerticle(http).await();

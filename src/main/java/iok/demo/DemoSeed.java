@@ -74,8 +74,8 @@ public final class DemoSeed {
       Registration registration = iok.registration();
       String adminPassword = config.adminPassword().orElseGet(passwords::initialPassword);
       String auditorPassword = config.auditorPassword().orElseGet(passwords::initialPassword);
-      registration.staff(demo.id(), Role.ADMIN, "admin", adminPassword, new Person("Administrator", demo.name(), null, null), meta)
-          .await();
+      String adminId = registration.staff(demo.id(), Role.ADMIN, "admin", adminPassword,
+          new Person("Administrator", demo.name(), null, null), meta).await().accountId();
       credentials.add(new Credential(demo.id(), "admin", "admin", adminPassword));
       registration.staff(demo.id(), Role.AUDITOR, "auditor", auditorPassword, new Person("Audytor", demo.name(), null, null), meta)
           .await();
@@ -91,6 +91,7 @@ public final class DemoSeed {
           demo.zones().contains(Zone.LOANS), today)) {
         iok.commands().send(meta, batch).await();
       }
+      if (demo.zones().contains(Zone.CORRESPONDENCE)) DemoCorrespondence.seed(iok, meta, demo.id(), adminId, residents);
     }
     return credentials;
   }

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 public final class HttpVerticle extends VerticleBase {
 
   private static final int BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+  /** Routes that take files as multipart/form-data: letters with up to three 5 MiB PDFs, spooled to disk. */
+  private static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/api/admin/correspondence");
+  private static final int UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
 
   private final int port;
   private final int bodyLimit;
@@ -35,9 +38,13 @@ public final class HttpVerticle extends VerticleBase {
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
     // batches from the books are large by nature: 20,000 rows fit in this
     BodyHandler batches = BodyHandler.create(false).setBodyLimit(BATCH_BODY_LIMIT);
+    BodyHandler uploads = BodyHandler.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "iok-uploads")
+        .toString()).setBodyLimit(UPLOAD_BODY_LIMIT).setDeleteUploadedFilesOnEnd(true);
     for (HttpMethod m : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-      router.route(m, "/api/*").handler(ctx ->
-          (ctx.request().path().startsWith("/api/admin/import/") ? batches : bodies).handle(ctx));
+      router.route(m, "/api/*").handler(ctx -> {
+        String path = ctx.request().path();
+        (path.startsWith("/api/admin/import/") ? batches : UPLOAD_PATHS.contains(path) ? uploads : bodies).handle(ctx);
+      });
     }
     routes.accept(router);
     router.get("/openapi.yaml").handler(ctx -> ctx.response()
