@@ -11,7 +11,9 @@ export class ApiFailure extends Error {
 
 export async function api(method, path, body) {
   const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    options.body = body; // multipart: the browser writes the Content-Type with its boundary
+  } else if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }

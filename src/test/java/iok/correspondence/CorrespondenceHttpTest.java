@@ -6,16 +6,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.ApiClient.FilePart;
 import iok.support.ApiClient.Response;
 import iok.support.SseClient;
 import iok.support.TestIok;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,27 +48,8 @@ class CorrespondenceHttpTest {
     node.close();
   }
 
-  /** One file part of a multipart form. */
-  record Part(String name, String contentType, byte[] bytes) {}
-
-  static Response sendLetter(String token, JsonObject letter, Part... files) {
-    String boundary = "iok-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"letter\"\r\n\r\n" + letter.encode() + "\r\n");
-    for (Part f : files) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"" + f.name()
-          + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n");
-      body.writeBytes(f.bytes());
-      write(body, "\r\n");
-    }
-    write(body, "--" + boundary + "--\r\n");
-    return api.send(api.builder("/api/admin/correspondence", token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-  }
-
-  static void write(ByteArrayOutputStream out, String s) {
-    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  static Response sendLetter(String token, JsonObject letter, FilePart... files) {
+    return api.postMultipart("/api/admin/correspondence", token, Map.of("letter", letter.encode()), List.of(files));
   }
 
   static JsonObject letterTo(String accountId, String subject) {
@@ -87,7 +66,7 @@ class CorrespondenceHttpTest {
     String threadId;
     try (SseClient mine = SseClient.open(api, anna, null); SseClient other = SseClient.open(api, jan, null)) {
       Response sent = sendLetter(admin, letterTo(annaId, "Zawiadomienie o przeglądzie"),
-          new Part("przegląd gazowy.pdf", "application/pdf", PDF));
+          new FilePart("przegląd gazowy.pdf", "application/pdf", PDF));
       assertThat(sent.status()).as(sent.body()).isEqualTo(201);
       threadId = sent.json().getString("threadId");
       SseClient.Message m = mine.next(1_000);
@@ -131,7 +110,7 @@ class CorrespondenceHttpTest {
 
   @Test
   void nobody_but_the_addressee_and_the_cooperatives_staff_finds_a_letter() {
-    Response sent = sendLetter(admin, letterTo(annaId, "Poufne"), new Part("a.pdf", "application/pdf", PDF));
+    Response sent = sendLetter(admin, letterTo(annaId, "Poufne"), new FilePart("a.pdf", "application/pdf", PDF));
     String threadId = sent.json().getString("threadId");
     String href = "/api/correspondence/" + threadId + "/attachments/1";
     String opoleAdmin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
@@ -153,7 +132,7 @@ class CorrespondenceHttpTest {
 
   @Test
   void residents_are_forbidden_the_administrators_routes() {
-    assertThat(sendLetter(anna, letterTo(annaId, "Sam do siebie"), new Part("a.pdf", "application/pdf", PDF)).status())
+    assertThat(sendLetter(anna, letterTo(annaId, "Sam do siebie"), new FilePart("a.pdf", "application/pdf", PDF)).status())
         .isEqualTo(403);
     assertThat(api.post("/api/admin/correspondence", anna, letterTo(annaId, "x").getMap()).status()).isEqualTo(403);
     assertThat(api.get("/api/admin/correspondence", anna).status()).isEqualTo(403);
@@ -166,18 +145,18 @@ class CorrespondenceHttpTest {
   void only_pdfs_within_the_limits_are_attached() {
     long before = node.allEvents();
     Response html = sendLetter(admin, letterTo(annaId, "Nie PDF"),
-        new Part("faktura.pdf", "application/pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+        new FilePart("faktura.pdf", "application/pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
     assertThat(html.status()).isEqualTo(415);
     assertThat(html.error()).isEqualTo("attachment_not_pdf");
     assertThat(html.json().getString("message")).isNotBlank();
 
     byte[] big = new byte[(int) AttachmentPolicy.MAX_BYTES + 1];
     System.arraycopy(PDF, 0, big, 0, PDF.length);
-    Response tooLarge = sendLetter(admin, letterTo(annaId, "Za duże"), new Part("duze.pdf", "application/pdf", big));
+    Response tooLarge = sendLetter(admin, letterTo(annaId, "Za duże"), new FilePart("duze.pdf", "application/pdf", big));
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.error()).isEqualTo("attachment_too_large");
 
-    Part pdf = new Part("a.pdf", "application/pdf", PDF);
+    FilePart pdf = new FilePart("a.pdf", "application/pdf", PDF);
     Response tooMany = sendLetter(admin, letterTo(annaId, "Za dużo"), pdf, pdf, pdf, pdf);
     assertThat(tooMany.status()).isEqualTo(400);
     assertThat(tooMany.error()).isEqualTo("too_many_attachments");
