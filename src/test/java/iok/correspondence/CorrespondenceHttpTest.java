@@ -166,6 +166,11 @@ class CorrespondenceHttpTest {
         .isEqualTo(400);
     assertThat(node.allEvents()).as("nothing refused was recorded").isEqualTo(before);
 
+    Response longLetter = sendLetter(admin, letterTo(annaId, "Długie pismo").put("body", "Zażółć gęślą jaźń. ".repeat(1_000)), pdf);
+    assertThat(longLetter.status()).as("a long letter fits beside its PDFs: " + longLetter.body()).isEqualTo(201);
+    Response huge = sendLetter(admin, letterTo(annaId, "Ogromne").put("body", "x".repeat(200_000)), pdf);
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.error()).isEqualTo("body_too_large");
     Response plain = api.post("/api/admin/correspondence", admin, letterTo(annaId, "Bez załączników").getMap());
     assertThat(plain.status()).as("a letter without attachments may be plain JSON").isEqualTo(201);
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ public final class HttpVerticle extends VerticleBase {
   /** Routes that take files as multipart/form-data: letters with up to three 5 MiB PDFs, spooled to disk. */
   private static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/api/admin/correspondence");
   private static final int UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
+  private static final int FORM_FIELD_LIMIT = 128 * 1024;
 
   private final int port;
   private final int bodyLimit;
@@ -55,7 +57,9 @@ public final class HttpVerticle extends VerticleBase {
     // a path Vert.x cannot even decode never reaches a route or the failure handler
     router.errorHandler(400, ctx -> Failures.send(ctx,
         ApiError.badRequest("malformed_path", "The request path is not valid percent-encoding", null)));
-    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+    // a multipart form's text field (a letter's JSON beside its PDFs) may be longer than Vert.x's default 8 KiB
+    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize(FORM_FIELD_LIMIT);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   public int actualPort() {
