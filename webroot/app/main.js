@@ -11,6 +11,7 @@ import { auditView } from './views/audit.js';
 import { ledgerView, forgetFinance } from './views/finance.js';
 import { forgetAnnouncements } from './views/announcements.js';
 import { forgetFaults } from './views/faults.js';
+import { forgetCorrespondence } from './views/correspondence.js';
 
 const root = document.getElementById('app');
 
@@ -68,6 +69,7 @@ export const app = {
         if (message.event === 'finance.balance-changed') forgetFinance(this);
         if (message.event === 'announcement.published') forgetAnnouncements(this);
         if (message.event.startsWith('fault.') || message.event.startsWith('repair.')) forgetFaults(this);
+        if (message.event.startsWith('correspondence.')) forgetCorrespondence(this);
         if (message.event === 'regulations.published' && this.me?.roles.includes('resident')) {
           this.me = { ...this.me, mustAcceptRegulations: true };
           forgetRegulations();

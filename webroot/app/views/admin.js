@@ -6,6 +6,7 @@ import { get, post } from '../api.js';
 import { importSection } from './importer.js';
 import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
+import { correspondenceAdmin, writeLetterTo } from './correspondence.js';
 
 let query = '';
 let accounts = null;
@@ -43,6 +44,7 @@ export function adminView(app) {
       </section>
     </div>
     ${faultsAdmin(app)}
+    ${correspondenceAdmin(app)}
     ${announcementsAdmin(app)}
     ${importSection(app)}
     <section class="card" aria-labelledby="find-title">
@@ -93,6 +95,7 @@ function actions(app, account) {
   return html`
     ${account.status === 'locked' ? html`<button @click=${() => act(app, account, 'unlock')}>${t('admin.unlock')}</button>` : nothing}
     <button @click=${() => resetPassword(app, account)}>${t('admin.reset')}</button>
+    ${account.role === 'resident' ? html`<button class="write-letter" @click=${() => writeLetterTo(app, account)}>${t('correspondence.letterTo')}</button>` : nothing}
     ${account.status === 'blocked'
       ? html`<button @click=${() => act(app, account, 'unblock')}>${t('admin.unblock')}</button>`
       : html`<button @click=${() => { blocking = account; app.update(); document.getElementById('block-reason')?.focus(); }}>${t('admin.block')}</button>`}`;

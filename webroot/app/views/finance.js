@@ -3,6 +3,7 @@
 import { html, nothing } from '/vendor/lit-html/lit-html.js';
 import { t, formatTime, formatMoney } from '../i18n.js';
 import { get } from '../api.js';
+import { wrongButton } from './correspondence.js';
 
 let finance = null;     // GET /api/finance
 let holdings = null;    // GET /api/premises
@@ -34,6 +35,7 @@ export function financeView(app, zone) {
       ${problem ? html`<p class="flash error" role="alert">${problem}</p>` : nothing}
       <p class="muted books-loaded">${finance.booksLoadedAt
         ? t('finance.loadedAt', { at: formatTime(finance.booksLoadedAt) }) : t('finance.neverLoaded')}</p>
+      <p>${wrongButton(app, zone)}</p>
       ${premises.length === 0 ? html`<p>${t('finance.none')}</p>` : html`
         <ul class="balances">
           ${premises.map((p) => html`
@@ -48,6 +50,7 @@ export function financeView(app, zone) {
               </dl>
               <p class="muted">${t('finance.asOf', { day: finance.asOf })}</p>
               <a href="#/ledger/${encodeURIComponent(p.premisesId)}">${t('finance.ledger')}</a>
+              ${wrongButton(app, zone, p.premisesId)}
             </li>`)}
         </ul>`}
     </section>`;
@@ -112,10 +115,12 @@ export function premisesView(app) {
         <dt>${t('premises.title')}</dt><dd>${t(`title.${p.title.kind}`)}, ${p.title.from}${p.title.until ? ` – ${p.title.until}` : ''}</dd>
         ${p.community ? html`<dt>${t('premises.community')}</dt><dd>${p.community}</dd>` : nothing}
       </dl>
+      ${wrongButton(app, 'premises', p.premisesId)}
     </li>`;
   return html`
     <section aria-labelledby="premises-title">
       <h1 id="premises-title">${t('zone.premises')}</h1>
+      <p>${wrongButton(app, 'premises')}</p>
       ${holdings.premises.length === 0 ? html`<p>${t('premises.none')}</p>` : html`<ul class="plain">${holdings.premises.map(item)}</ul>`}
       ${holdings.history.length ? html`<h2>${t('premises.history')}</h2><ul class="plain">${holdings.history.map(item)}</ul>` : nothing}
     </section>`;

@@ -25,6 +25,8 @@ import iok.books.BooksModule;
 import iok.faults.FaultsModule;
 import iok.notifications.NotificationsModule;
 import iok.faults.read.tracker.FaultProjection;
+import iok.correspondence.CorrespondenceModule;
+import iok.correspondence.read.threads.ThreadProjection;
 import iok.announcements.AnnouncementsModule;
 import iok.announcements.read.board.AnnouncementProjection;
 import iok.membership.read.files.MembershipProjection;
@@ -54,10 +56,12 @@ import org.axonframework.config.Configurer;
 public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
-      AccountModule.SCHEMA, BooksModule.SCHEMA, FaultsModule.SCHEMA, NotificationsModule.SCHEMA);
+      AccountModule.SCHEMA, BooksModule.SCHEMA, FaultsModule.SCHEMA, CorrespondenceModule.SCHEMA,
+      NotificationsModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
-      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL);
+      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
+      ThreadProjection.READ_MODEL);
   /** Residents' days (what is due today) are Polish days. */
   private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
 
@@ -110,6 +114,7 @@ public final class Iok implements AutoCloseable {
       AnnouncementsModule.configure(configurer, jdbc, push);
       FaultsModule.configure(configurer, jdbc, push);
       NotificationsModule.configure(configurer, jdbc, transactions, database.dataSource(), vertx, config, Clock.systemUTC());
+      CorrespondenceModule.configure(configurer, jdbc, push);
       Configuration axon = configurer.buildConfiguration();
       built.set(axon);
       axon.start();
@@ -145,6 +150,7 @@ public final class Iok implements AutoCloseable {
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, vertx, pool, commands, reads);
+        CorrespondenceModule.mount(api, pool, commands, reads);
         routes.set(api.routes());
       });
       vertx.deployVerticle(http).await();

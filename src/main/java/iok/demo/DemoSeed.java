@@ -79,8 +79,8 @@ public final class DemoSeed {
       Registration registration = iok.registration();
       String adminPassword = config.adminPassword().orElseGet(passwords::initialPassword);
       String auditorPassword = config.auditorPassword().orElseGet(passwords::initialPassword);
-      registration.staff(demo.id(), Role.ADMIN, "admin", adminPassword, new Person("Administrator", demo.name(), null, null), meta)
-          .await();
+      String adminId = registration.staff(demo.id(), Role.ADMIN, "admin", adminPassword,
+          new Person("Administrator", demo.name(), null, null), meta).await().accountId();
       credentials.add(new Credential(demo.id(), "admin", "admin", adminPassword));
       registration.staff(demo.id(), Role.AUDITOR, "auditor", auditorPassword, new Person("Audytor", demo.name(), null, null), meta)
           .await();
@@ -102,6 +102,7 @@ public final class DemoSeed {
             "W tych dniach od 8:00 do 15:00 nie będzie zimnej ani ciepłej wody. Prosimy o udostępnienie łazienek ekipie.",
             new RepairDays(today.plusDays(14), today.plusDays(16)))).await();
       }
+      if (demo.zones().contains(Zone.CORRESPONDENCE)) DemoCorrespondence.seed(iok, meta, demo.id(), adminId, residents);
     }
     return credentials;
   }

@@ -319,6 +319,48 @@ class WebAppTest {
   }
 
   @Test
+  void a_resident_opens_a_letter_that_arrived_and_reports_wrong_data_from_the_finance_screen() {
+    String token = signedInResident("Listowa", "Adresatka", "Listy1Haslo");
+    String accountId = api.get("/api/me", token).json().getString("accountId");
+    page.locator("[data-zone=correspondence]").click();
+    assertThat(page.locator("#correspondence-title")).isVisible();
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    var sent = api.postForm("/api/admin/correspondence", adminToken, Map.of("letter", new JsonObject()
+            .put("accountId", accountId).put("subject", "Wezwanie do odczytu").put("body", "Prosimy o odczyt wodomierzy.")
+            .encode()), List.of(new ApiClient.FilePart("attachment", "wezwanie.pdf", "application/pdf", pdf)));
+    assertThat(sent.status()).isEqualTo(201);
+    String threadId = sent.json().getString("threadId");
+    var letter = page.locator(".thread").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Wezwanie do odczytu"));
+    assertThat(letter.locator(".badge.unread")).isVisible();
+    assertThat(page.locator(".live-list li[data-event='correspondence.received']")).isVisible();
+    letter.locator("button").click();
+    assertThat(page.locator(".opened-thread")).containsText("Prosimy o odczyt wodomierzy.");
+    var link = page.locator(".attachments a");
+    assertThat(link).hasAttribute("href", "/api/correspondence/" + threadId + "/attachments/1");
+    var download = page.waitForDownload(link::click);
+    assertThat(download.suggestedFilename()).isEqualTo("wezwanie.pdf");
+    assertThat(api.get("/api/admin/correspondence", adminToken).json().getJsonArray("threads").stream()
+        .map(JsonObject.class::cast).filter(t -> t.getString("threadId").equals(threadId)).findFirst().orElseThrow()
+        .getString("openedAt")).as("the administrator sees when it was first opened").isNotNull();
+    List<String> problems = new ArrayList<>();
+    scan("correspondence", problems);
+
+    page.navigate("/#/zone/finance");
+    page.locator(".report-wrong").first().click();
+    assertThat(page.locator(".about-note")).containsText("Finanse");
+    page.locator("#message-body").fill("Saldo nie zgadza się z moimi wpłatami.");
+    page.locator("#message-title ~ form button[type=submit]").click();
+    assertThat(page.locator(".flash.ok")).containsText("Zgłoszenie błędnych danych");
+    JsonObject report = api.get("/api/admin/correspondence?filter=wrong-data", adminToken).json().getJsonArray("threads")
+        .stream().map(JsonObject.class::cast).filter(t -> accountId.equals(t.getJsonObject("resident").getString("accountId")))
+        .findFirst().orElseThrow();
+    assertThat(report.getJsonObject("about").getString("zone")).isEqualTo("finance");
+    scan("correspondence with a report", problems);
+    assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-correspondence")).setFullPage(true));
+  }
+
+  @Test
   void a_resident_gives_contact_data_chooses_notifications_and_deletes_the_data_for_good() {
     String token = signedInResident("Danuta", "Kontaktowa", "Kontakt1Haslo");
     page.locator(".main-nav a[href='#/profile']").click();

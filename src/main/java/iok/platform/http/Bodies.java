@@ -54,8 +54,13 @@ public final class Bodies {
     if (body == null || body.length() == 0) {
       throw ApiError.badRequest("malformed_json", "The body is empty; a JSON object is expected", null);
     }
+    return parse(body.getBytes(), type);
+  }
+
+  /** The same strict reading for JSON that came in another envelope (a part of a multipart form). */
+  public static <T> T parse(byte[] json, Class<T> type) {
     try {
-      T value = MAPPER.readValue(body.getBytes(), type);
+      T value = MAPPER.readValue(json, type);
       if (value == null) throw ApiError.badRequest("malformed_json", "A JSON object is expected", null);
       return value;
     } catch (UnrecognizedPropertyException e) {

@@ -66,6 +66,9 @@ public final class Failures {
       case IncompatibleAggregateException e -> new ApiError(404, "not_found", "Not found");
       case ConcurrencyException e -> new ApiError(409, "conflict", "Someone else changed this at the same time; try again");
       case JsonProcessingException e -> new ApiError(400, "malformed_json", "The body is not valid JSON");
+      // Netty's multipart decoder refusing a form field over the server's limit
+      case java.io.IOException e when e.getMessage() != null && e.getMessage().startsWith("Size exceed allowed maximum")
+          -> new ApiError(413, "body_too_large", "A field of the form is too large");
       case SQLTransientConnectionException e -> unavailable();
       default -> causedByUnavailableDatabase(failure) ? unavailable()
           : new ApiError(500, "internal_error", "Something went wrong on our side; it has been logged");

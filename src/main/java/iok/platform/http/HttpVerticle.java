@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
@@ -17,10 +18,13 @@ import java.util.regex.Pattern;
 public final class HttpVerticle extends VerticleBase {
 
   private static final int BATCH_BODY_LIMIT = 16 * 1024 * 1024;
-  /** Five photos of at most 5 MiB each, with the form's text around them; each photo is checked again by its route. */
+  /** Five photos of at most 5 MiB each, or three 5 MiB PDFs, with the form's text around them; each route checks again. */
   private static final int UPLOAD_BODY_LIMIT = 26 * 1024 * 1024;
-  /** The only routes that take files: a fault's report and its later photos. */
-  private static final Pattern UPLOAD_PATHS = Pattern.compile("/api/faults(/[A-Za-z0-9-]{1,64}/photos)?");
+  /** The only routes that take files: a fault's report and its later photos, and a letter with its PDFs. */
+  private static final Pattern UPLOAD_PATHS =
+      Pattern.compile("/api/faults(/[A-Za-z0-9-]{1,64}/photos)?|/api/admin/correspondence");
+  /** A long letter's JSON travels as one form field beside its PDFs. */
+  private static final int FORM_FIELD_LIMIT = 128 * 1024;
 
   private final int port;
   private final int bodyLimit;
@@ -61,7 +65,9 @@ public final class HttpVerticle extends VerticleBase {
     // a path Vert.x cannot even decode never reaches a route or the failure handler
     router.errorHandler(400, ctx -> Failures.send(ctx,
         ApiError.badRequest("malformed_path", "The request path is not valid percent-encoding", null)));
-    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+    // a multipart form's text field (a letter's JSON beside its PDFs) may be longer than Vert.x's default 8 KiB
+    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize(FORM_FIELD_LIMIT);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   private static boolean multipart(io.vertx.ext.web.RoutingContext ctx) {

@@ -1,0 +1,9 @@
+-- The bytes of letters' PDF attachments, kept in the sending command's transaction; the events hold only
+-- each file's name, size, SHA-256 and content id. Write side: never dropped with a read model.
+CREATE TABLE IF NOT EXISTS letter_content (
+  cooperative_id  TEXT NOT NULL,
+  content_id      TEXT NOT NULL,
+  bytes           BYTEA NOT NULL,
+  stored_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (cooperative_id, content_id)
+);
