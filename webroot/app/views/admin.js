@@ -7,6 +7,7 @@ import { importSection } from './importer.js';
 import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
 import { correspondenceAdmin, writeLetterTo } from './correspondence.js';
+import { remindersAdmin } from './reminders.js';
 
 let query = '';
 let accounts = null;
@@ -46,6 +47,7 @@ export function adminView(app) {
     ${faultsAdmin(app)}
     ${correspondenceAdmin(app)}
     ${announcementsAdmin(app)}
+    ${remindersAdmin(app)}
     ${importSection(app)}
     <section class="card" aria-labelledby="find-title">
       <h2 id="find-title">${t('admin.find')}</h2>

@@ -144,6 +144,10 @@ class FaultPhotosHttpTest {
     assertThat(tooMany.status()).isEqualTo(422);
     assertThat(tooMany.error()).isEqualTo("too_many_photos");
 
+    Response anonymous = api.postForm("/api/faults", null, REPORT, List.of(new FilePart("photos", "big.jpg", "image/jpeg", big)));
+    assertThat(anonymous.status()).as("megabytes are not taken from someone with no session").isEqualTo(401);
+    assertThat(anonymous.error()).isEqualTo("not_authenticated");
+
     Response unknown = api.postForm("/api/faults", maria, Map.of("title", "x", "description", "y", "place", "z", "owner", "me"),
         List.of());
     assertThat(unknown.status()).isEqualTo(400);

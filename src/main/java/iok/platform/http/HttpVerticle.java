@@ -52,7 +52,11 @@ public final class HttpVerticle extends VerticleBase {
       router.route(m, "/api/*").handler(ctx -> {
         String path = ctx.request().path();
         if (path.startsWith("/api/admin/import/")) batches.handle(ctx);
-        else if (m == HttpMethod.POST && multipart(ctx) && UPLOAD_PATHS.matcher(path).matches()) uploads.handle(ctx);
+        else if (m == HttpMethod.POST && multipart(ctx) && UPLOAD_PATHS.matcher(path).matches()) {
+          // megabytes are taken only from someone who at least shows a session; the route checks it fully
+          if (!showsSession(ctx)) ctx.fail(new ApiError(401, "not_authenticated", "Sign in first; the session is missing, expired or ended"));
+          else uploads.handle(ctx);
+        }
         else bodies.handle(ctx);
       });
     }
@@ -68,6 +72,12 @@ public final class HttpVerticle extends VerticleBase {
     // a multipart form's text field (a letter's JSON beside its PDFs) may be longer than Vert.x's default 8 KiB
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize(FORM_FIELD_LIMIT);
     return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
+  }
+
+  private static boolean showsSession(io.vertx.ext.web.RoutingContext ctx) {
+    String authorization = ctx.request().getHeader("Authorization");
+    return ctx.request().getCookie(iok.platform.auth.Sessions.COOKIE) != null
+        || (authorization != null && authorization.startsWith("Bearer "));
   }
 
   private static boolean multipart(io.vertx.ext.web.RoutingContext ctx) {
