@@ -24,6 +24,8 @@ import iok.platform.db.ReadModel;
 import iok.books.BooksModule;
 import iok.faults.FaultsModule;
 import iok.faults.read.tracker.FaultProjection;
+import iok.meters.MetersModule;
+import iok.meters.read.meterbook.MeterProjection;
 import iok.announcements.AnnouncementsModule;
 import iok.announcements.read.board.AnnouncementProjection;
 import iok.membership.read.files.MembershipProjection;
@@ -56,7 +58,8 @@ public final class Iok implements AutoCloseable {
       AccountModule.SCHEMA, BooksModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
-      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL);
+      MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
+      MeterProjection.READ_MODEL);
   /** Residents' days (what is due today) are Polish days. */
   private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
 
@@ -104,6 +107,7 @@ public final class Iok implements AutoCloseable {
       BooksModule.configure(configurer, jdbc, push, WARSAW);
       AnnouncementsModule.configure(configurer, jdbc, push);
       FaultsModule.configure(configurer, jdbc, push);
+      MetersModule.configure(configurer, jdbc, push);
       Configuration axon = configurer.buildConfiguration();
       axon.start();
       started.add(axon::shutdown);
@@ -139,6 +143,7 @@ public final class Iok implements AutoCloseable {
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, pool, commands, reads);
+        MetersModule.mount(api, pool, commands, reads, WARSAW);
         routes.set(api.routes());
       });
       vertx.deployVerticle(http).await();
