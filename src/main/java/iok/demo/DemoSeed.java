@@ -91,6 +91,7 @@ public final class DemoSeed {
           demo.zones().contains(Zone.LOANS), today)) {
         iok.commands().send(meta, batch).await();
       }
+      DemoMeters.seed(iok, meta, demo.id(), residents, demo.id().equals("sm-opole"), today);
     }
     return credentials;
   }
