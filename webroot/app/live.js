@@ -44,5 +44,5 @@ export function connect({ onMessage, onState, onEnded }) {
 }
 
 const TYPES = ['regulations.published', 'finance.balance-changed', 'announcement.published', 'fault.reported',
-  'fault.status-changed', 'fault.commented', 'fault.reopened', 'account.signed-out', 'account.locked', 'account.unlocked', 'account.blocked', 'account.unblocked',
+  'fault.status-changed', 'fault.commented', 'fault.reopened', 'reading.reviewed', 'account.signed-out', 'account.locked', 'account.unlocked', 'account.blocked', 'account.unblocked',
   'account.password-changed', 'account.password-reset'];

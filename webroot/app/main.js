@@ -11,6 +11,8 @@ import { auditView } from './views/audit.js';
 import { ledgerView, forgetFinance } from './views/finance.js';
 import { forgetAnnouncements } from './views/announcements.js';
 import { forgetFaults } from './views/faults.js';
+import { forgetMeters } from './views/meters.js';
+import { forgetMetersAdmin } from './views/metersAdmin.js';
 
 const root = document.getElementById('app');
 
@@ -68,6 +70,10 @@ export const app = {
         if (message.event === 'finance.balance-changed') forgetFinance(this);
         if (message.event === 'announcement.published') forgetAnnouncements(this);
         if (message.event.startsWith('fault.')) forgetFaults(this);
+        if (message.event.startsWith('reading.')) {
+          forgetMeters(this);
+          forgetMetersAdmin(this);
+        }
         if (message.event === 'regulations.published' && this.me?.roles.includes('resident')) {
           this.me = { ...this.me, mustAcceptRegulations: true };
           forgetRegulations();

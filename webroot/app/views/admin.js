@@ -6,6 +6,7 @@ import { get, post } from '../api.js';
 import { importSection } from './importer.js';
 import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
+import { metersAdmin } from './metersAdmin.js';
 
 let query = '';
 let accounts = null;
@@ -43,6 +44,7 @@ export function adminView(app) {
       </section>
     </div>
     ${faultsAdmin(app)}
+    ${metersAdmin(app)}
     ${announcementsAdmin(app)}
     ${importSection(app)}
     <section class="card" aria-labelledby="find-title">

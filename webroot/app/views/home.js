@@ -6,6 +6,7 @@ import { financeView, premisesView } from './finance.js';
 import { membershipView, loansView } from './membership.js';
 import { announcementsView } from './announcements.js';
 import { faultsView } from './faults.js';
+import { metersView } from './meters.js';
 import { contactSection } from './profile.js';
 
 export function homeView(app) {
@@ -35,6 +36,7 @@ export function zoneView(app, zone) {
   if (zone === 'membership') return membershipView(app);
   if (zone === 'announcements' || zone === 'community-announcements') return announcementsView(app, zone);
   if (zone === 'faults') return faultsView(app);
+  if (zone === 'meters') return metersView(app);
   if (zone === 'loans') return loansView(app);
   return html`
     <section class="card" aria-labelledby="zone-title">

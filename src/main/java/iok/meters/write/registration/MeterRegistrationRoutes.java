@@ -76,9 +76,9 @@ public final class MeterRegistrationRoutes {
           .onSuccess(v -> Api.json(ctx, 201, new JsonObject().put("meterId", id)))
           .onFailure(ctx::fail);
     });
-    api.route(HttpMethod.POST, "/api/admin/meters/:id/replacement", Access.ADMIN, ctx -> {
+    api.route(HttpMethod.POST, "/api/admin/meters/:meterId/replacement", Access.ADMIN, ctx -> {
       ReplaceBody b = Bodies.read(ctx, ReplaceBody.class);
-      String id = Api.pathId(ctx, "id", "Meter");
+      String id = Api.pathId(ctx, "meterId", "Meter");
       String newId = UUID.randomUUID().toString();
       commands.<Meter.Replaced>send(ctx, b.command(id, Api.session(ctx).cooperativeId(), newId))
           .compose(replaced -> reads.await(MeterProjection.VERSION_QUERY, id, replaced.sequence()))

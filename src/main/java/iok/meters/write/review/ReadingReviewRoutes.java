@@ -32,9 +32,9 @@ public final class ReadingReviewRoutes {
   private ReadingReviewRoutes() {}
 
   public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads) {
-    api.route(HttpMethod.POST, "/api/admin/readings/:id/acceptance", Access.ADMIN, ctx ->
+    api.route(HttpMethod.POST, "/api/admin/readings/:readingId/acceptance", Access.ADMIN, ctx ->
         review(ctx, pool, commands, reads, (meterId, coop, readingId) -> new Meter.AcceptReading(meterId, coop, readingId)));
-    api.route(HttpMethod.POST, "/api/admin/readings/:id/correction", Access.ADMIN, ctx -> {
+    api.route(HttpMethod.POST, "/api/admin/readings/:readingId/correction", Access.ADMIN, ctx -> {
       CorrectionBody b = Bodies.read(ctx, CorrectionBody.class);
       review(ctx, pool, commands, reads, (meterId, coop, readingId) -> new Meter.CorrectReading(meterId, coop, readingId,
           Volume.parse(b.value()), b.comment()));
@@ -46,7 +46,7 @@ public final class ReadingReviewRoutes {
   }
 
   private static void review(RoutingContext ctx, Pool pool, Commands commands, ReadYourWrites reads, Decision decision) {
-    String readingId = Api.pathId(ctx, "id", "Reading");
+    String readingId = Api.pathId(ctx, "readingId", "Reading");
     String cooperativeId = Api.session(ctx).cooperativeId();
     pool.preparedQuery(METER_OF).execute(Tuple.of(readingId, cooperativeId))
         .map(rows -> {
