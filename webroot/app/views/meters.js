@@ -52,8 +52,9 @@ export function metersView(app) {
     <section aria-labelledby="meters-title">
       <h1 id="meters-title">${t('zone.meters')}</h1>
       <div class="card meters-windows">
-        <p>${current ? t('meters.window.now', { window: windowText(current) }) : t('meters.window.none')}</p>
+        ${current ? html`<p>${t('meters.window.now', { window: windowText(current) })}</p>` : nothing}
         ${next ? html`<p>${t('meters.window.next', { window: windowText(next) })}</p>` : nothing}
+        ${!current && !next ? html`<p>${t('meters.window.none')}</p>` : nothing}
         ${mandatory ? html`<p class="muted">${t('meters.window.rule')}</p>` : nothing}
       </div>
       ${book.meters.length === 0 ? html`<p>${t('meters.none')}</p>` : html`

@@ -248,6 +248,9 @@ class MetersHttpTest {
         "legalisedUntil", TODAY.plusYears(5).toString(), "installedOn", TODAY.toString())).status()).isEqualTo(404);
     assertThat(api.get("/api/admin/meters", prudnik).json().getJsonArray("meters").stream()
         .map(m -> ((JsonObject) m).getString("meterId"))).doesNotContain(meterId);
+    Map<String, String> backwards = new HashMap<>(meterBody);
+    backwards.put("legalisedUntil", TODAY.minusDays(1).toString());
+    refused(api.post("/api/admin/meters", admin, backwards), "legalisation_before_installation");
     Map<String, String> elsewhere = new HashMap<>(meterBody);
     elsewhere.put("premisesId", "NOWHERE");
     assertThat(api.post("/api/admin/meters", admin, elsewhere).error()).isEqualTo("invalid_field");

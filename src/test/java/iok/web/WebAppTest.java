@@ -335,6 +335,8 @@ class WebAppTest {
       page.locator("#readings-admin-title").waitFor();
       page.locator("#windows-title").waitFor();
       scan("meters administration", problems);
+      page.locator("#readings-admin-title").scrollIntoViewIfNeeded();
+      page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("desktop-meters-admin")));
     } finally {
       staff.close();
     }
