@@ -12,6 +12,8 @@ import { ledgerView, forgetFinance } from './views/finance.js';
 import { forgetAnnouncements } from './views/announcements.js';
 import { forgetFaults } from './views/faults.js';
 import { forgetCorrespondence } from './views/correspondence.js';
+import { forgetMeters } from './views/meters.js';
+import { forgetMetersAdmin } from './views/metersAdmin.js';
 
 const root = document.getElementById('app');
 
@@ -70,6 +72,10 @@ export const app = {
         if (message.event === 'announcement.published') forgetAnnouncements(this);
         if (message.event.startsWith('fault.') || message.event.startsWith('repair.')) forgetFaults(this);
         if (message.event.startsWith('correspondence.')) forgetCorrespondence(this);
+        if (message.event.startsWith('reading.')) {
+          forgetMeters(this);
+          forgetMetersAdmin(this);
+        }
         if (message.event === 'regulations.published' && this.me?.roles.includes('resident')) {
           this.me = { ...this.me, mustAcceptRegulations: true };
           forgetRegulations();

@@ -8,6 +8,7 @@ import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
 import { correspondenceAdmin, writeLetterTo } from './correspondence.js';
 import { remindersAdmin } from './reminders.js';
+import { metersAdmin } from './metersAdmin.js';
 
 let query = '';
 let accounts = null;
@@ -46,6 +47,7 @@ export function adminView(app) {
     </div>
     ${faultsAdmin(app)}
     ${correspondenceAdmin(app)}
+    ${metersAdmin(app)}
     ${announcementsAdmin(app)}
     ${remindersAdmin(app)}
     ${importSection(app)}

@@ -7,6 +7,7 @@ import { membershipView, loansView } from './membership.js';
 import { announcementsView } from './announcements.js';
 import { faultsView } from './faults.js';
 import { correspondenceView } from './correspondence.js';
+import { metersView } from './meters.js';
 import { contactSection } from './profile.js';
 
 export function homeView(app) {
@@ -37,6 +38,7 @@ export function zoneView(app, zone) {
   if (zone === 'announcements' || zone === 'community-announcements') return announcementsView(app, zone);
   if (zone === 'faults') return faultsView(app);
   if (zone === 'correspondence') return correspondenceView(app);
+  if (zone === 'meters') return metersView(app);
   if (zone === 'loans') return loansView(app);
   return html`
     <section class="card" aria-labelledby="zone-title">

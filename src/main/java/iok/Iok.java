@@ -27,6 +27,8 @@ import iok.notifications.NotificationsModule;
 import iok.faults.read.tracker.FaultProjection;
 import iok.correspondence.CorrespondenceModule;
 import iok.correspondence.read.threads.ThreadProjection;
+import iok.meters.MetersModule;
+import iok.meters.read.meterbook.MeterProjection;
 import iok.announcements.AnnouncementsModule;
 import iok.announcements.read.board.AnnouncementProjection;
 import iok.membership.read.files.MembershipProjection;
@@ -61,7 +63,7 @@ public final class Iok implements AutoCloseable {
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
       MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
-      ThreadProjection.READ_MODEL);
+      ThreadProjection.READ_MODEL, MeterProjection.READ_MODEL);
   /** Residents' days (what is due today) are Polish days. */
   private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
 
@@ -115,6 +117,7 @@ public final class Iok implements AutoCloseable {
       FaultsModule.configure(configurer, jdbc, push);
       NotificationsModule.configure(configurer, jdbc, transactions, database.dataSource(), vertx, config, Clock.systemUTC());
       CorrespondenceModule.configure(configurer, jdbc, push);
+      MetersModule.configure(configurer, jdbc, push);
       Configuration axon = configurer.buildConfiguration();
       built.set(axon);
       axon.start();
@@ -151,6 +154,7 @@ public final class Iok implements AutoCloseable {
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, vertx, pool, commands, reads);
         CorrespondenceModule.mount(api, pool, commands, reads);
+        MetersModule.mount(api, pool, commands, reads, WARSAW);
         routes.set(api.routes());
       });
       vertx.deployVerticle(http).await();

@@ -21,7 +21,7 @@ class ArchitectureTest {
   @Test
   void events_aggregates_and_rules_know_nothing_of_http_or_sql() {
     // the *Module classes sit beside the domain only to wire the feature (STYLE.md)
-    noClasses().that().resideInAnyPackage("iok.account", "iok.cooperative", "iok.premises", "iok.finance",
+    noClasses().that().resideInAnyPackage("iok.account", "iok.cooperative", "iok.premises", "iok.finance", "iok.meters",
             "iok.platform.domain")
         .and().haveSimpleNameNotEndingWith("Module")
         .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "java.sql..", "javax.sql..", "iok.platform.http..",

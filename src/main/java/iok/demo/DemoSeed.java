@@ -103,6 +103,7 @@ public final class DemoSeed {
             new RepairDays(today.plusDays(14), today.plusDays(16)))).await();
       }
       if (demo.zones().contains(Zone.CORRESPONDENCE)) DemoCorrespondence.seed(iok, meta, demo.id(), adminId, residents);
+      DemoMeters.seed(iok, meta, demo.id(), residents, demo.id().equals("sm-opole"), today);
     }
     return credentials;
   }

@@ -243,6 +243,30 @@ class NotificationsTest {
   }
 
   @Test
+  void residents_are_reminded_once_of_a_reading_window_about_to_open() throws Exception {
+    String token = residentWithContact("Olga", "Woda", "olga.woda@example.org", null);
+    choose(token, "{\"reading-dates\":[\"email\"]}");
+    String login = api.get("/api/me", token).json().getString("login");
+    importRows("premises", Map.of("id", "P-WODA", "building", "B-3", "address", "ul. Kościuszki 7", "number", "22",
+        "kind", "flat", "area", "40.00"));
+    importRows("titles", Map.of("id", "T-WODA", "premises", "P-WODA", "login", login, "kind", "tenancy", "from", "2020-01-01"));
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw"));
+    java.time.LocalDate opens = today.plusDays(2);
+    java.time.LocalDate closes = today.plusDays(9);
+    Response set = putJson("/api/admin/settings/readings", admin, new io.vertx.core.json.JsonObject().put("windows",
+        new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject().put("opensOn", opens.toString())
+            .put("closesOn", closes.toString()).put("mandatory", false))).encode());
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+    List<MimeMessage> mail = awaitMail("olga.woda@example.org", 1);
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy");
+    assertThat(mail).extracting(MimeMessage::getSubject)
+        .containsExactly("Odczyt wodomierzy: od " + opens.format(day) + " do " + closes.format(day));
+    Thread.sleep(2_500);
+    assertThat(mailTo("olga.woda@example.org")).as("once, however many passes run").hasSize(1);
+  }
+
+  @Test
   void the_administrator_sets_when_reminders_go_out_within_sensible_bounds() {
     assertThat(api.get("/api/admin/settings/reminders", admin).json().getInteger("paymentGraceDays")).isEqualTo(14);
     Response tooSoon = putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":3,\"paymentGraceDays\":1}");

@@ -361,6 +361,65 @@ class WebAppTest {
   }
 
   @Test
+  void a_resident_submits_a_meter_reading_sees_it_in_the_history_and_hears_of_its_review() {
+    JsonObject r = registerResident("Wanda", "Licznikowa");
+    importRows("premises", "{\"id\":\"WM-1\",\"building\":\"B-3\",\"address\":\"ul. Wodna 2\",\"number\":\"7\","
+        + "\"kind\":\"flat\",\"area\":\"40.00\"}");
+    importRows("titles", "{\"id\":\"WMT-1\",\"premises\":\"WM-1\",\"login\":\"" + r.getString("login")
+        + "\",\"kind\":\"cooperative-right\",\"from\":\"2020-01-01\"}");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw"));
+    var registered = iok.support.Eventually.await(() -> api.post("/api/admin/meters", adminToken, Map.of("premisesId", "WM-1",
+        "kind", "cold", "number", "ZW-777", "place", "łazienka", "legalisedUntil", today.plusYears(4).toString(),
+        "installedOn", today.minusDays(30).toString(), "initialValue", "10")), m -> m.status() == 201,
+        java.time.Duration.ofSeconds(5));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String meterId = registered.json().getString("meterId");
+    api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Woda1Haslo");
+    signIn(page, "sm-prudnik", r.getString("login"), "Woda1Haslo");
+    page.locator("[data-zone=meters]").click();
+    var card = page.locator(".meter[data-meter='" + meterId + "']");
+    assertThat(card.locator("h2")).containsText("ZW-777");
+    List<String> problems = new ArrayList<>();
+
+    card.locator("input[name=value]").fill("9,5");
+    card.locator("button[type=submit]").click();
+    assertThat(card.locator(".reading-problem")).containsText("Licznik nie może cofnąć się");
+    assertThat(card.locator(".reading-problem")).containsText("10,000 m³");
+    scan("meters with a refused reading", problems);
+
+    card.locator("input[name=value]").fill("12,345");
+    card.locator("button[type=submit]").click();
+    assertThat(page.locator(".flash.ok")).containsText("Odczyt przyjęto");
+    var row = card.locator("tr.reading-submitted");
+    assertThat(row.locator(".reading-value")).containsText("12,345");
+    assertThat(row).containsText("2,345");
+    assertThat(row.locator(".reading-status")).hasText("czeka na sprawdzenie");
+    scan("meters", problems);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-meters")).setFullPage(true));
+
+    String readingId = row.getAttribute("data-reading");
+    assertThat(api.post("/api/admin/readings/" + readingId + "/acceptance", adminToken, null).status()).isEqualTo(204);
+    assertThat(card.locator("tr[data-reading='" + readingId + "'] .reading-status")).hasText("zatwierdzony");
+    assertThat(page.locator(".live-list li[data-event='reading.reviewed']")).isVisible();
+
+    BrowserContext staff = browser.context(api.base(), 1280, 800);
+    try {
+      page = staff.newPage();
+      signIn(page, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+      page.locator("#home-title").waitFor();
+      page.navigate("/#/admin");
+      page.locator("#readings-admin-title").waitFor();
+      page.locator("#windows-title").waitFor();
+      scan("meters administration", problems);
+      page.locator("#readings-admin-title").scrollIntoViewIfNeeded();
+      page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("desktop-meters-admin")));
+    } finally {
+      staff.close();
+    }
+    assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+  }
+
+  @Test
   void a_resident_gives_contact_data_chooses_notifications_and_deletes_the_data_for_good() {
     String token = signedInResident("Danuta", "Kontaktowa", "Kontakt1Haslo");
     page.locator(".main-nav a[href='#/profile']").click();
