@@ -254,6 +254,15 @@ class WebAppTest {
     signedInResident("Ogłosz", "Czytelnik", "Czyta1Haslo");
     page.locator("[data-zone=announcements]").click();
     assertThat(page.locator("#announcements-title")).isVisible();
+    // a resident of another cooperative, with the same screen open, must receive nothing
+    String opoleAdmin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
+    JsonObject opole = api.post("/api/admin/accounts", opoleAdmin, Map.of("firstName", "Inna", "lastName", "Spółdzielnia")).json();
+    api.readyResident("sm-opole", opole.getString("login"), opole.getString("initialPassword"), "Opole2026x");
+    BrowserContext otherContext = browser.context(api.base(), 390, 844);
+    Page other = otherContext.newPage();
+    signIn(other, "sm-opole", opole.getString("login"), "Opole2026x");
+    other.locator("[data-zone=announcements]").click();
+    assertThat(other.locator("#announcements-title")).isVisible();
     String hostile = "<img src=x onerror=\"window.pwned=1\"> Wymiana wodomierzy";
     var published = api.post("/api/admin/announcements", adminToken,
         Map.of("title", hostile, "body", "<script>window.pwned=2</script>Od poniedziałku.", "scope", "cooperative"));
@@ -262,6 +271,11 @@ class WebAppTest {
     assertThat(page.locator(".live-list li[data-event='announcement.published']")).isVisible();
     assertThat(page.locator(".announcement img")).hasCount(0);
     assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+    other.waitForTimeout(500);
+    assertThat(other.locator(".live-list li[data-event='announcement.published']")).hasCount(0);
+    assertThat(other.locator(".announcement h2").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        .setHasText("Wymiana wodomierzy"))).hasCount(0);
+    otherContext.close();
     page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-announcements")).setFullPage(true));
   }
 
@@ -277,11 +291,23 @@ class WebAppTest {
     var card = page.locator(".fault").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Nie działa oświetlenie"));
     assertThat(card.locator(".badge")).hasText("zgłoszona");
     String faultId = card.getAttribute("data-fault");
+    // another resident of the same cooperative, on the same screen, must not hear of someone else's fault
+    BrowserContext otherContext = browser.context(api.base(), 390, 844);
+    Page other = otherContext.newPage();
+    JsonObject neighbour = registerResident("Sąsiad", "Obok");
+    api.readyResident("sm-prudnik", neighbour.getString("login"), neighbour.getString("initialPassword"), "Sasiad1Haslo");
+    signIn(other, "sm-prudnik", neighbour.getString("login"), "Sasiad1Haslo");
+    other.locator("[data-zone=faults]").click();
+    assertThat(other.locator("#faults-title")).isVisible();
     assertThat(api.post("/api/admin/faults/" + faultId + "/status", adminToken,
         Map.of("status", "accepted", "comment", "Elektryk jutro")).status()).isEqualTo(204);
     assertThat(card.locator(".badge")).hasText("przyjęta");
     assertThat(card.locator(".fault-timeline")).containsText("Elektryk jutro");
     assertThat(page.locator(".live-list li[data-event='fault.status-changed']")).isVisible();
+    other.waitForTimeout(500);
+    assertThat(other.locator(".live-list li[data-event='fault.status-changed']")).hasCount(0);
+    assertThat(other.locator(".fault")).hasCount(0);
+    otherContext.close();
   }
 
   @Test
