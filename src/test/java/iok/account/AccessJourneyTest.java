@@ -43,19 +43,13 @@ class AccessJourneyTest {
     node.close();
   }
 
-  private static JsonObject register(String adminToken, String first, String last) {
-    Response r = api.post("/api/admin/accounts", adminToken, Map.of("firstName", first, "lastName", last));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json();
-  }
-
   private static Response login(String coop, String login, String password) {
     return api.post("/api/auth/login", null, Map.of("cooperative", coop, "login", login, "password", password));
   }
 
   @Test
   void a_registered_resident_is_led_through_a_new_password_and_the_regulations_before_anything_else() {
-    JsonObject registered = register(prudnikAdmin, "Ewa", "Lis");
+    JsonObject registered = api.register(prudnikAdmin, "Ewa", "Lis");
     String loginName = registered.getString("login");
     String initial = registered.getString("initialPassword");
 
@@ -112,7 +106,7 @@ class AccessJourneyTest {
 
   @Test
   void three_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it() {
-    JsonObject r = register(prudnikAdmin, "Adam", "Zamek");
+    JsonObject r = api.register(prudnikAdmin, "Adam", "Zamek");
     String loginName = r.getString("login");
     String password = r.getString("initialPassword");
 
@@ -135,7 +129,7 @@ class AccessJourneyTest {
 
   @Test
   void twenty_concurrent_wrong_attempts_leave_exactly_one_lock_and_every_attempt_recorded() throws Exception {
-    JsonObject r = register(prudnikAdmin, "Olga", "Tłum");
+    JsonObject r = api.register(prudnikAdmin, "Olga", "Tłum");
     String accountId = r.getString("accountId");
     String loginName = r.getString("login");
     int attempts = 20;
@@ -159,7 +153,7 @@ class AccessJourneyTest {
 
   @Test
   void an_account_with_a_long_history_is_loaded_from_a_snapshot_with_its_state_intact() throws Exception {
-    JsonObject r = register(prudnikAdmin, "Stefan", "Wytrwały");
+    JsonObject r = api.register(prudnikAdmin, "Stefan", "Wytrwały");
     String id = r.getString("accountId");
     for (int i = 0; i < 105; i++) login("sm-prudnik", r.getString("login"), "zle-" + i);
     try (var c = node.iok().database().dataSource().getConnection();
@@ -184,7 +178,7 @@ class AccessJourneyTest {
 
   @Test
   void an_unknown_login_answers_exactly_as_a_wrong_password_does() {
-    JsonObject r = register(prudnikAdmin, "Piotr", "Prawdziwy");
+    JsonObject r = api.register(prudnikAdmin, "Piotr", "Prawdziwy");
     Response wrongPassword = login("sm-prudnik", r.getString("login"), "Zle1haslo");
     Response unknownLogin = login("sm-prudnik", "99999999", "Zle1haslo");
     Response unknownCooperative = login("sm-nowhere", "99999998", "Zle1haslo");
@@ -195,7 +189,7 @@ class AccessJourneyTest {
 
   @Test
   void locking_blocking_and_password_changes_end_the_other_sessions_at_once() {
-    JsonObject r = register(prudnikAdmin, "Marek", "Sesja");
+    JsonObject r = api.register(prudnikAdmin, "Marek", "Sesja");
     String id = r.getString("accountId");
     String phone = api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Haslo1Nowe");
     String laptop = api.login("sm-prudnik", r.getString("login"), "Haslo1Nowe");
@@ -232,7 +226,7 @@ class AccessJourneyTest {
 
   @Test
   void an_unlock_lifts_only_the_lock_and_never_a_block() {
-    JsonObject r = register(prudnikAdmin, "Bogna", "Podwójna");
+    JsonObject r = api.register(prudnikAdmin, "Bogna", "Podwójna");
     String id = r.getString("accountId");
     assertThat(api.post("/api/admin/accounts/" + id + "/block", prudnikAdmin, Map.of("reason", "nadużycie")).status())
         .isEqualTo(204);
@@ -262,7 +256,7 @@ class AccessJourneyTest {
 
   @Test
   void one_cooperatives_staff_can_do_nothing_to_anothers_accounts() {
-    JsonObject prudnikResident = register(prudnikAdmin, "Zofia", "Obca");
+    JsonObject prudnikResident = api.register(prudnikAdmin, "Zofia", "Obca");
     String id = prudnikResident.getString("accountId");
     String opoleAuditor = api.login("sm-opole", "auditor", TestIok.AUDITOR_PASSWORD);
     long before = node.allEvents();
@@ -284,7 +278,7 @@ class AccessJourneyTest {
 
   @Test
   void an_auditor_reads_the_whole_history_with_who_did_what_and_in_which_request() {
-    JsonObject r = register(prudnikAdmin, "Halina", "Historia");
+    JsonObject r = api.register(prudnikAdmin, "Halina", "Historia");
     String id = r.getString("accountId");
     login("sm-prudnik", r.getString("login"), "zle");
     var block = api.builder("/api/admin/accounts/" + id + "/block", prudnikAdmin)

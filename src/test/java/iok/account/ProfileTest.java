@@ -6,12 +6,10 @@ import io.vertx.core.json.JsonObject;
 import iok.support.ApiClient;
 import iok.support.ApiClient.Response;
 import iok.support.TestIok;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,28 +34,23 @@ class ProfileTest {
   }
 
   static String resident(String last) {
-    JsonObject r = api.post("/api/admin/accounts", admin, Map.of("firstName", "Profil", "lastName", last)).json();
+    JsonObject r = api.register(admin, "Profil", last);
     return api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Profil1Haslo");
-  }
-
-  static Response put(String path, String token, String json) {
-    return api.send(api.builder(path, token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
   @Test
   void contact_data_are_voluntary_editable_and_deleted_for_good_with_the_channels_that_used_them() throws Exception {
     String token = resident("Kontaktowa");
     assertThat(api.get("/api/profile/contact", token).json().getString("email")).isNull();
-    assertThat(put("/api/profile/contact", token, "{\"email\":\"ala@example.org\",\"phone\":\"+48 600 700 800\"}").status())
+    assertThat(api.put("/api/profile/contact", token, "{\"email\":\"ala@example.org\",\"phone\":\"+48 600 700 800\"}").status())
         .isEqualTo(204);
     assertThat(api.get("/api/profile/contact", token).json().getString("email")).isEqualTo("ala@example.org");
-    assertThat(put("/api/profile/notifications", token,
+    assertThat(api.put("/api/profile/notifications", token,
         "{\"choices\":{\"fault-status\":[\"portal\",\"email\",\"sms\"],\"missing-payment\":[\"email\"]}}").status())
         .isEqualTo(204);
 
     String accountId = api.get("/api/me", token).json().getString("accountId");
-    assertThat(api.send(api.builder("/api/profile/contact", token).DELETE().build()).status()).isEqualTo(204);
+    assertThat(api.delete("/api/profile/contact", token).status()).isEqualTo(204);
     JsonObject contact = api.get("/api/profile/contact", token).json();
     assertThat(contact.getString("email")).isNull();
     assertThat(contact.getString("phone")).isNull();
@@ -79,15 +72,15 @@ class ProfileTest {
   @Test
   void a_channel_needs_its_contact_data_and_only_known_kinds_and_channels_are_chosen() {
     String token = resident("Kanałowa");
-    Response noEmail = put("/api/profile/notifications", token, "{\"choices\":{\"new-announcement\":[\"email\"]}}");
+    Response noEmail = api.put("/api/profile/notifications", token, "{\"choices\":{\"new-announcement\":[\"email\"]}}");
     assertThat(noEmail.status()).isEqualTo(422);
     assertThat(noEmail.json().getJsonObject("details").getJsonArray("violations").getList())
         .containsExactly("new-announcement:email:no_email");
-    assertThat(put("/api/profile/notifications", token, "{\"choices\":{\"horoscope\":[\"portal\"]}}").status()).isEqualTo(422);
-    assertThat(put("/api/profile/notifications", token, "{\"choices\":{\"fault-status\":\"portal\"}}").status())
+    assertThat(api.put("/api/profile/notifications", token, "{\"choices\":{\"horoscope\":[\"portal\"]}}").status()).isEqualTo(422);
+    assertThat(api.put("/api/profile/notifications", token, "{\"choices\":{\"fault-status\":\"portal\"}}").status())
         .isEqualTo(400);
-    assertThat(put("/api/profile/contact", token, "{\"email\":\"not-an-address\"}").status()).isEqualTo(400);
-    assertThat(put("/api/profile/notifications", token, "{\"choices\":{\"new-announcement\":[\"portal\"]}}").status())
+    assertThat(api.put("/api/profile/contact", token, "{\"email\":\"not-an-address\"}").status()).isEqualTo(400);
+    assertThat(api.put("/api/profile/notifications", token, "{\"choices\":{\"new-announcement\":[\"portal\"]}}").status())
         .isEqualTo(204);
     assertThat(api.get("/api/profile/notifications", token).json().getJsonObject("choices")
         .getJsonArray("new-announcement").getList()).isEqualTo(List.of("portal"));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.ApiClient.Response;
 import iok.support.SseClient;
 import iok.support.TestIok;
@@ -34,13 +34,11 @@ class AnnouncementsTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    admin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-opole", 0);
-    DemoSeed.Credential b = node.resident("sm-opole", 1);
-    DemoSeed.Credential c = node.resident("sm-prudnik", 0);
-    stock = api.readyResident("sm-opole", a.login(), a.password(), "maria2026");
-    community = api.readyResident("sm-opole", b.login(), b.password(), "piotr2026");
-    prudnik = api.readyResident("sm-prudnik", c.login(), c.password(), "Anna2026X");
+    DemoCooperative opole = DemoCooperative.opole(node, api);
+    admin = opole.admin();
+    stock = opole.resident(0);
+    community = opole.resident(1);
+    prudnik = DemoCooperative.prudnik(node, api).resident(0);
   }
 
   @AfterAll
@@ -78,14 +76,12 @@ class AnnouncementsTest {
   @Test
   void an_edited_announcement_shows_its_new_text_and_a_withdrawn_or_expired_one_is_gone() {
     String id = publish("Wyłączenie wody", "cooperative", null, LocalDate.now().plusDays(3).toString());
-    assertThat(api.send(api.builder("/api/admin/announcements/" + id, admin).header("Content-Type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-            "{\"title\":\"Wyłączenie wody — zmiana godzin\",\"body\":\"od 9 do 12\"}")).build()).status()).isEqualTo(204);
+    assertThat(api.put("/api/admin/announcements/" + id, admin,
+        "{\"title\":\"Wyłączenie wody — zmiana godzin\",\"body\":\"od 9 do 12\"}").status()).isEqualTo(204);
     assertThat(titles(stock)).contains("Wyłączenie wody — zmiana godzin");
-    assertThat(api.send(api.builder("/api/admin/announcements/" + id, admin).DELETE().build()).status()).isEqualTo(204);
+    assertThat(api.delete("/api/admin/announcements/" + id, admin).status()).isEqualTo(204);
     assertThat(titles(stock)).doesNotContain("Wyłączenie wody — zmiana godzin");
-    Response again = api.send(api.builder("/api/admin/announcements/" + id, admin).header("Content-Type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"x\",\"body\":\"y\"}")).build());
+    Response again = api.put("/api/admin/announcements/" + id, admin, "{\"title\":\"x\",\"body\":\"y\"}");
     assertThat(again.status()).isEqualTo(409);
     JsonObject seenByAdmin = api.get("/api/announcements", admin).json().getJsonArray("announcements").stream()
         .map(JsonObject.class::cast).filter(o -> o.getString("announcementId").equals(id)).findFirst().orElseThrow();

@@ -3,12 +3,11 @@ package iok.announcements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.ApiClient.Response;
 import iok.support.SseClient;
 import iok.support.TestIok;
-import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,11 @@ class PlannedRepairsHttpTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    admin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-opole", 0);
-    DemoSeed.Credential b = node.resident("sm-opole", 1);
-    DemoSeed.Credential c = node.resident("sm-prudnik", 0);
-    b3 = api.readyResident("sm-opole", a.login(), a.password(), "maria2026");
-    b12 = api.readyResident("sm-opole", b.login(), b.password(), "piotr2026");
-    prudnik = api.readyResident("sm-prudnik", c.login(), c.password(), "Anna2026X");
+    DemoCooperative opole = DemoCooperative.opole(node, api);
+    admin = opole.admin();
+    b3 = opole.resident(0);
+    b12 = opole.resident(1);
+    prudnik = DemoCooperative.prudnik(node, api).resident(0);
   }
 
   @AfterAll
@@ -66,15 +63,6 @@ class PlannedRepairsHttpTest {
 
   static List<String> titles(String token) {
     return repairs(token).stream().map(o -> o.getString("title")).toList();
-  }
-
-  static Response put(String path, String token, String json) {
-    return api.send(api.builder(path, token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-  }
-
-  static Response delete(String path, String token) {
-    return api.send(api.builder(path, token).DELETE().build());
   }
 
   @Test
@@ -107,7 +95,7 @@ class PlannedRepairsHttpTest {
     try (SseClient inB3 = SseClient.open(api, b3, null)) {
       String later = LocalDate.now().plusDays(10).toString();
       String end = LocalDate.now().plusDays(11).toString();
-      assertThat(put("/api/admin/repairs/" + id, admin, new JsonObject().put("title", "Malowanie klatki")
+      assertThat(api.put("/api/admin/repairs/" + id, admin, new JsonObject().put("title", "Malowanie klatki")
           .put("description", "Przesunięte").put("startsOn", later).put("endsOn", end).encode()).status()).isEqualTo(204);
       SseClient.Message m = inB3.next(1_000);
       assertThat(m.event()).isEqualTo("repair.changed");
@@ -115,7 +103,7 @@ class PlannedRepairsHttpTest {
       JsonObject moved = repairs(b3).stream().filter(r -> r.getString("repairId").equals(id)).findFirst().orElseThrow();
       assertThat(moved.getString("startsOn")).isEqualTo(later);
       assertThat(moved.getString("endsOn")).isEqualTo(end);
-      assertThat(delete("/api/admin/repairs/" + id, admin).status()).isEqualTo(204);
+      assertThat(api.delete("/api/admin/repairs/" + id, admin).status()).isEqualTo(204);
       SseClient.Message cancelled = inB3.next(1_000);
       assertThat(cancelled.event()).isEqualTo("repair.changed");
       assertThat(cancelled.data().getBoolean("cancelled")).isTrue();
@@ -123,7 +111,7 @@ class PlannedRepairsHttpTest {
     assertThat(titles(b3)).doesNotContain("Malowanie klatki");
     assertThat(repairs(admin).stream().filter(r -> r.getString("repairId").equals(id)).findFirst().orElseThrow()
         .getString("status")).isEqualTo("cancelled");
-    assertThat(put("/api/admin/repairs/" + id, admin, new JsonObject().put("title", "x").put("description", "y")
+    assertThat(api.put("/api/admin/repairs/" + id, admin, new JsonObject().put("title", "x").put("description", "y")
         .put("startsOn", LocalDate.now().toString()).put("endsOn", LocalDate.now().toString()).encode()).status())
         .as("a cancelled repair is not changed").isEqualTo(409);
   }
@@ -132,8 +120,8 @@ class PlannedRepairsHttpTest {
   void residents_may_not_announce_change_or_cancel_repairs_and_bad_days_are_refused() {
     String id = plan(repair("B-3", "Przegląd kominiarski", 2, 2));
     assertThat(api.post("/api/admin/repairs", b3, repair("B-3", "x", 1, 2)).status()).isEqualTo(403);
-    assertThat(put("/api/admin/repairs/" + id, b3, "{}").status()).isEqualTo(403);
-    assertThat(delete("/api/admin/repairs/" + id, b3).status()).isEqualTo(403);
+    assertThat(api.put("/api/admin/repairs/" + id, b3, "{}").status()).isEqualTo(403);
+    assertThat(api.delete("/api/admin/repairs/" + id, b3).status()).isEqualTo(403);
     Response backwards = api.post("/api/admin/repairs", admin, repair("B-3", "x", 3, 1));
     assertThat(backwards.status()).isEqualTo(422);
     assertThat(backwards.error()).isEqualTo("repair_ends_before_it_starts");
@@ -142,9 +130,9 @@ class PlannedRepairsHttpTest {
     assertThat(noStart.status()).isEqualTo(400);
     assertThat(noStart.json().getJsonObject("details").getString("field")).isEqualTo("startsOn");
     String prudnikAdmin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
-    assertThat(delete("/api/admin/repairs/" + id, prudnikAdmin).status()).isEqualTo(404);
+    assertThat(api.delete("/api/admin/repairs/" + id, prudnikAdmin).status()).isEqualTo(404);
     String plain = api.post("/api/admin/announcements", admin, Map.of("title", "Zebranie", "body", "x", "scope", "cooperative"))
         .json().getString("announcementId");
-    assertThat(delete("/api/admin/repairs/" + plain, admin).status()).as("an announcement is no repair").isEqualTo(404);
+    assertThat(api.delete("/api/admin/repairs/" + plain, admin).status()).as("an announcement is no repair").isEqualTo(404);
   }
 }

@@ -61,7 +61,7 @@ class BooksImportTest {
   }
 
   static Response batch(String kind, List<Map<String, String>> rows) {
-    return api.post("/api/admin/import/" + kind, admin, new JsonObject().put("rows", new JsonArray(new ArrayList<>(rows))).encode());
+    return api.importRows(kind, admin, rows);
   }
 
   static JsonObject ok(Response r) {

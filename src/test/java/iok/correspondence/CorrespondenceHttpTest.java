@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.ApiClient.FilePart;
 import iok.support.ApiClient.Response;
 import iok.support.SseClient;
@@ -35,11 +35,10 @@ class CorrespondenceHttpTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-prudnik", 0);
-    DemoSeed.Credential j = node.resident("sm-prudnik", 1);
-    anna = api.readyResident("sm-prudnik", a.login(), a.password(), "Anna2026x");
-    jan = api.readyResident("sm-prudnik", j.login(), j.password(), "Jan2026xy");
+    DemoCooperative prudnik = DemoCooperative.prudnik(node, api);
+    admin = prudnik.admin();
+    anna = prudnik.resident(0);
+    jan = prudnik.resident(1);
     annaId = api.get("/api/me", anna).json().getString("accountId");
   }
 

@@ -3,8 +3,8 @@ package iok.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.ApiClient.Response;
 import iok.support.SseClient;
 import iok.support.TestIok;
@@ -26,11 +26,10 @@ class FaultsHttpTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    admin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-opole", 0);
-    DemoSeed.Credential b = node.resident("sm-opole", 1);
-    maria = api.readyResident("sm-opole", a.login(), a.password(), "maria2026");
-    piotr = api.readyResident("sm-opole", b.login(), b.password(), "piotr2026");
+    DemoCooperative opole = DemoCooperative.opole(node, api);
+    admin = opole.admin();
+    maria = opole.resident(0);
+    piotr = opole.resident(1);
   }
 
   @AfterAll

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.ApiClient.Response;
 import iok.support.Eventually;
 import iok.support.SseClient;
 import iok.support.TestIok;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,11 +35,10 @@ class MetersHttpTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    admin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-opole", 0);
-    DemoSeed.Credential b = node.resident("sm-opole", 1);
-    maria = api.readyResident("sm-opole", a.login(), a.password(), "maria2026");
-    piotr = api.readyResident("sm-opole", b.login(), b.password(), "piotr2026");
+    DemoCooperative opole = DemoCooperative.opole(node, api);
+    admin = opole.admin();
+    maria = opole.resident(0);
+    piotr = opole.resident(1);
     // the demo makes SM Opole's windows mandatory; most tests here read on any day
     assertThat(windows(List.of()).status()).isEqualTo(200);
   }
@@ -51,8 +49,7 @@ class MetersHttpTest {
   }
 
   static Response windows(List<Map<String, Object>> windows) {
-    return api.send(api.builder("/api/admin/settings/readings", admin).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(new JsonObject().put("windows", windows).encode())).build());
+    return api.put("/api/admin/settings/readings", admin, new JsonObject().put("windows", windows).encode());
   }
 
   static Map<String, Object> window(LocalDate opens, LocalDate closes, boolean mandatory) {
@@ -239,8 +236,7 @@ class MetersHttpTest {
         .status()).isEqualTo(403);
     assertThat(api.post("/api/admin/meters/" + meterId + "/replacement", maria, Map.of("number", "X", "legalisedUntil",
         TODAY.plusYears(5).toString(), "installedOn", TODAY.toString())).status()).isEqualTo(403);
-    assertThat(api.send(api.builder("/api/admin/settings/readings", maria).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"windows\":[]}")).build()).status()).isEqualTo(403);
+    assertThat(api.put("/api/admin/settings/readings", maria, "{\"windows\":[]}").status()).isEqualTo(403);
 
     String prudnik = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
     assertThat(api.post("/api/admin/readings/" + reading + "/acceptance", prudnik, null).status()).isEqualTo(404);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.ApiClient.Response;
 import iok.support.Eventually;
 import iok.support.SmsApiDouble;
@@ -15,7 +15,6 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -54,11 +53,10 @@ class NotificationsTest {
         "IOK_SMS_URL", sms.url(), "IOK_SMS_TOKEN", SmsApiDouble.TOKEN, "IOK_SMS_FROM", "SMPrudnik",
         "IOK_DELIVERY_RETRY_SECONDS", "1", "IOK_REMINDER_CHECK_SECONDS", "1"));
     api = node.client();
-    admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-prudnik", 0);
-    DemoSeed.Credential j = node.resident("sm-prudnik", 1);
-    anna = api.readyResident("sm-prudnik", a.login(), a.password(), "Anna2026X");
-    jan = api.readyResident("sm-prudnik", j.login(), j.password(), "Janek2026X");
+    DemoCooperative prudnik = DemoCooperative.prudnik(node, api);
+    admin = prudnik.admin();
+    anna = prudnik.resident(0);
+    jan = prudnik.resident(1);
   }
 
   static GreenMail startSmtp() {
@@ -82,15 +80,13 @@ class NotificationsTest {
   }
 
   static void choose(String token, String choicesJson) {
-    Response r = api.send(api.builder("/api/profile/notifications", token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"choices\":" + choicesJson + "}")).build());
+    Response r = api.put("/api/profile/notifications", token, "{\"choices\":" + choicesJson + "}");
     assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
   static void contact(String token, String email, String phone) {
-    Response r = api.send(api.builder("/api/profile/contact", token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject().put("email", email).put("phone", phone)
-            .encode())).build());
+    Response r = api.put("/api/profile/contact", token,
+        new io.vertx.core.json.JsonObject().put("email", email).put("phone", phone).encode());
     assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
@@ -253,7 +249,7 @@ class NotificationsTest {
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw"));
     java.time.LocalDate opens = today.plusDays(2);
     java.time.LocalDate closes = today.plusDays(9);
-    Response set = putJson("/api/admin/settings/readings", admin, new io.vertx.core.json.JsonObject().put("windows",
+    Response set = api.put("/api/admin/settings/readings", admin, new io.vertx.core.json.JsonObject().put("windows",
         new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject().put("opensOn", opens.toString())
             .put("closesOn", closes.toString()).put("mandatory", false))).encode());
     assertThat(set.status()).as(set.body()).isEqualTo(200);
@@ -269,38 +265,30 @@ class NotificationsTest {
   @Test
   void the_administrator_sets_when_reminders_go_out_within_sensible_bounds() {
     assertThat(api.get("/api/admin/settings/reminders", admin).json().getInteger("paymentGraceDays")).isEqualTo(14);
-    Response tooSoon = putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":3,\"paymentGraceDays\":1}");
+    Response tooSoon = api.put("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":3,\"paymentGraceDays\":1}");
     assertThat(tooSoon.status()).isEqualTo(422);
     assertThat(tooSoon.error()).isEqualTo("payment_grace_days");
-    assertThat(putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":\"three\",\"paymentGraceDays\":14}")
+    assertThat(api.put("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":\"three\",\"paymentGraceDays\":14}")
         .status()).isEqualTo(400);
-    assertThat(putJson("/api/admin/settings/reminders", anna, "{\"readingNoticeDays\":3,\"paymentGraceDays\":20}").status())
+    assertThat(api.put("/api/admin/settings/reminders", anna, "{\"readingNoticeDays\":3,\"paymentGraceDays\":20}").status())
         .isEqualTo(403);
-    assertThat(putJson("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":5,\"paymentGraceDays\":14}").status())
+    assertThat(api.put("/api/admin/settings/reminders", admin, "{\"readingNoticeDays\":5,\"paymentGraceDays\":14}").status())
         .isEqualTo(204);
     io.vertx.core.json.JsonObject now = api.get("/api/admin/settings/reminders", admin).json();
     assertThat(now.getInteger("readingNoticeDays")).isEqualTo(5);
     assertThat(now.getInteger("paymentGraceDays")).isEqualTo(14);
   }
 
-  static Response putJson(String path, String token, String json) {
-    return api.send(api.builder(path, token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-  }
-
   static void importRows(String kind, Map<String, String> row) {
-    Response r = api.post("/api/admin/import/" + kind, admin, new io.vertx.core.json.JsonObject()
-        .put("rows", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject(new java.util.HashMap<>(row))))
-        .encode());
+    Response r = api.importRows(kind, admin, List.of(row));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
   }
 
   /** A resident of her own, so deleting her contact data does not change the other tests' Anna. */
   static String residentWithContact(String first, String last, String email, String phone) {
-    Response registered = api.post("/api/admin/accounts", admin, Map.of("firstName", first, "lastName", last));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    String token = api.readyResident("sm-prudnik", registered.json().getString("login"),
-        registered.json().getString("initialPassword"), first + "2026X");
+    io.vertx.core.json.JsonObject registered = api.register(admin, first, last);
+    String token = api.readyResident("sm-prudnik", registered.getString("login"), registered.getString("initialPassword"),
+        first + "2026X");
     contact(token, email, phone);
     return token;
   }

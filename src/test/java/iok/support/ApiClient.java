@@ -38,8 +38,21 @@ public final class ApiClient {
   }
 
   public Response post(String path, String token, Object body) {
-    String json = body == null ? "" : body instanceof String s ? s : JsonObject.mapFrom(body).encode();
-    return postRaw(path, token, json, "application/json");
+    return postRaw(path, token, json(body), "application/json");
+  }
+
+  /** A PUT with a JSON body: a string as it is, anything else mapped to JSON. */
+  public Response put(String path, String token, Object body) {
+    return send(builder(path, token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
+  }
+
+  public Response delete(String path, String token) {
+    return send(builder(path, token).DELETE().build());
+  }
+
+  private static String json(Object body) {
+    return body == null ? "" : body instanceof String s ? s : JsonObject.mapFrom(body).encode();
   }
 
   public Response postRaw(String path, String token, String body, String contentType) {
@@ -108,6 +121,19 @@ public final class ApiClient {
     Response r = post("/api/auth/login", null, Map.of("cooperative", cooperative, "login", login, "password", password));
     if (r.status() != 200) throw new AssertionError("login " + login + " refused: " + r.status() + " " + r.body());
     return r.json().getString("accessToken");
+  }
+
+  /** Loads rows of the books ({@code premises}, {@code titles}, {@code charges}, ...) as JSON, the way an administrator does. */
+  public Response importRows(String kind, String adminToken, java.util.List<? extends Map<String, ?>> rows) {
+    return post("/api/admin/import/" + kind, adminToken,
+        new JsonObject().put("rows", new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(rows))).encode());
+  }
+
+  /** Registers a resident through an administrator; answers the new account: accountId, login, initialPassword. */
+  public JsonObject register(String adminToken, String firstName, String lastName) {
+    Response r = post("/api/admin/accounts", adminToken, Map.of("firstName", firstName, "lastName", lastName));
+    if (r.status() != 201) throw new AssertionError("registration refused: " + r.status() + " " + r.body());
+    return r.json();
   }
 
   /** A resident through the forced steps: new password, regulations accepted; answers a token ready for everything. */

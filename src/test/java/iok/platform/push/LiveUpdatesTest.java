@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import iok.demo.DemoSeed;
 import iok.support.ApiClient;
+import iok.support.DemoCooperative;
 import iok.support.SseClient;
 import iok.support.SseClient.Message;
 import iok.support.TestIok;
@@ -34,13 +35,11 @@ class LiveUpdatesTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
-    DemoSeed.Credential a = node.resident("sm-prudnik", 0);
-    DemoSeed.Credential j = node.resident("sm-prudnik", 1);
-    DemoSeed.Credential m = node.resident("sm-opole", 0);
-    anna = api.readyResident("sm-prudnik", a.login(), a.password(), "Anna1Nowe");
-    jan = api.readyResident("sm-prudnik", j.login(), j.password(), "Jan1Nowe");
-    maria = api.readyResident("sm-opole", m.login(), m.password(), "maria123");
+    DemoCooperative prudnik = DemoCooperative.prudnik(node, api);
+    admin = prudnik.admin();
+    anna = prudnik.resident(0);
+    jan = prudnik.resident(1);
+    maria = DemoCooperative.opole(node, api).resident(0);
   }
 
   @AfterAll
@@ -151,7 +150,7 @@ class LiveUpdatesTest {
 
   @Test
   void a_password_change_keeps_the_changers_own_stream_open() throws Exception {
-    var registered = api.post("/api/admin/accounts", admin, Map.of("firstName", "Iga", "lastName", "Zmienna")).json();
+    var registered = api.register(admin, "Iga", "Zmienna");
     String token = api.readyResident("sm-prudnik", registered.getString("login"), registered.getString("initialPassword"),
         "Zmienna1A");
     try (SseClient own = SseClient.open(api, token, null)) {
@@ -171,7 +170,7 @@ class LiveUpdatesTest {
 
   @Test
   void a_blocked_residents_stream_is_told_and_then_closed_and_administrators_see_it() throws Exception {
-    var registered = api.post("/api/admin/accounts", admin, Map.of("firstName", "Wit", "lastName", "Strumień")).json();
+    var registered = api.register(admin, "Wit", "Strumień");
     String token = api.readyResident("sm-prudnik", registered.getString("login"), registered.getString("initialPassword"),
         "Strumien1X");
     try (SseClient resident = SseClient.open(api, token, null); SseClient office = SseClient.open(api, admin, null)) {
