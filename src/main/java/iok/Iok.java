@@ -9,6 +9,8 @@ import iok.account.AccountModule;
 import iok.account.read.accounts.AccountSessionCheck;
 import iok.account.write.administration.Registration;
 import iok.audit.read.history.AccountHistoryRoute;
+import iok.audit.verify.ChainVerifier;
+import iok.audit.verify.VerifyRoute;
 import iok.cooperative.CooperativeModule;
 import iok.platform.auth.Passwords;
 import iok.platform.auth.Sessions;
@@ -150,6 +152,7 @@ public final class Iok implements AutoCloseable {
         CooperativeModule.mount(api, pool, commands, reads);
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
         AccountHistoryRoute.mount(api, pool);
+        VerifyRoute.mount(api, pool, commands, new ChainVerifier(database.dataSource()));
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, vertx, pool, commands, reads);

@@ -57,6 +57,7 @@ public final class EventSourcing {
             .eventSerializer(events)
             .snapshotSerializer(snapshots)
             .dataType(String.class)
+            .appendEvents(new ChainedAppend(events))
             .persistenceExceptionResolver(new SQLStateResolver("23505"))
             .upcasterChain(c.upcasterChain())
             .build())
