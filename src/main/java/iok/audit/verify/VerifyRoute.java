@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import iok.audit.read.history.AccountHistoryRoute;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import iok.platform.http.ApiError;
@@ -19,10 +20,6 @@ import java.util.List;
 public final class VerifyRoute {
 
   private static final String OWNED = "SELECT 1 FROM account_login WHERE account_id = $1 AND cooperative_id = $2";
-  /** The aggregates an account's history spans: the account, its ledgers, its faults, its letters, its meters' readings. */
-  private static final String TIED = """
-      SELECT $2 || ':ledger:' || title_id FROM title_view WHERE cooperative_id = $2 AND account_id = $1
-      UNION SELECT fault_id FROM fault_view WHERE cooperative_id = $2 AND reporter_id = $1""";
 
   private VerifyRoute() {}
 
@@ -40,7 +37,7 @@ public final class VerifyRoute {
       pool.preparedQuery(OWNED).execute(Tuple.of(account, cooperative))
           .compose(owned -> {
             if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
-            return pool.preparedQuery(TIED).execute(Tuple.of(account, cooperative));
+            return pool.preparedQuery(AccountHistoryRoute.TIED).execute(Tuple.of(account, cooperative));
           })
           .compose(rows -> {
             List<String> aggregates = new ArrayList<>(List.of(account));

@@ -6,25 +6,49 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import iok.platform.axon.Metadata;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import iok.platform.http.ApiError;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import org.axonframework.common.DateTimeUtils;
 
 /**
  * {@code GET /api/audit/accounts/{id}/events}: an account's whole history, read from the event store
- * itself (from sequence 0, never from a snapshot or a read model), with who caused each event.
- * Password hashes are never shown.
+ * itself (never from a snapshot or a read model), with who caused each event. It spans everything tied
+ * to the account — the account itself, its premises' ledgers, its faults, its letters — and every event
+ * the person caused anywhere (readings submitted, payments started). Filters: {@code from}/{@code to}
+ * (ISO instants), {@code types} (comma-separated names), {@code actorRole}, {@code actorId}; paging by
+ * {@code after} (the last {@code globalIndex} seen) and {@code limit}. Password hashes are never shown.
  */
 public final class AccountHistoryRoute {
 
   private static final Set<String> HIDDEN = Set.of("passwordHash");
+  private static final int DEFAULT_LIMIT = 500;
+  private static final int MAX_LIMIT = 5_000;
   private static final String OWNED = "SELECT 1 FROM account_login WHERE account_id = $1 AND cooperative_id = $2";
+  /** Aggregates tied to an account besides itself: its ledgers (every title it held), faults, letters. */
+  public static final String TIED = """
+      SELECT $2 || ':ledger:' || title_id FROM title_view WHERE cooperative_id = $2 AND account_id = $1
+      UNION SELECT fault_id FROM fault_view WHERE cooperative_id = $2 AND reporter_id = $1
+      UNION SELECT thread_id FROM letter_thread WHERE cooperative_id = $2 AND resident_id = $1""";
   private static final String HISTORY = """
-      SELECT sequencenumber, payloadtype, timestamp, payload, metadata FROM domainevententry
-      WHERE aggregateidentifier = $1 ORDER BY sequencenumber""";
+      SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata
+      FROM domainevententry
+      WHERE (aggregateidentifier = ANY($1) OR metadata::jsonb ->> 'actorId' = $2)
+        AND globalindex > $3
+        AND ($4::text IS NULL OR timestamp >= $4) AND ($5::text IS NULL OR timestamp < $5)
+        AND ($6::text[] IS NULL OR substring(payloadtype from '[^.$]+$') = ANY($6))
+        AND ($7::text IS NULL OR coalesce(metadata::jsonb ->> 'actorRole', 'system') = $7)
+        AND ($8::text IS NULL OR metadata::jsonb ->> 'actorId' = $8)
+      ORDER BY globalindex LIMIT $9""";
 
   private AccountHistoryRoute() {}
 
@@ -32,31 +56,99 @@ public final class AccountHistoryRoute {
     api.route(HttpMethod.GET, "/api/audit/accounts/:id/events", Access.AUDITOR, ctx -> history(ctx, pool));
   }
 
+  /** The filters and page of a history request, checked. */
+  public record Query(String from, String to, String[] types, String actorRole, String actorId, long after, int limit) {
+
+    public static Query of(RoutingContext ctx, int defaultLimit, int maxLimit) {
+      String types = ctx.request().getParam("types");
+      String role = ctx.request().getParam("actorRole");
+      if (role != null && !Set.of("resident", "admin", "auditor", "system", "anonymous").contains(role)) {
+        throw invalid("actorRole", "must be resident, admin, auditor, system or anonymous");
+      }
+      String actorId = ctx.request().getParam("actorId");
+      if (actorId != null && !actorId.matches("[A-Za-z0-9._:-]{1,64}")) throw invalid("actorId", "is not an account id");
+      String[] typeList = types == null || types.isBlank() ? null : Arrays.stream(types.split(",")).map(String::trim)
+          .peek(t -> {
+            if (!t.matches("[A-Za-z]{1,80}")) throw invalid("types", "must be event names separated by commas");
+          }).toArray(String[]::new);
+      return new Query(instant(ctx, "from"), instant(ctx, "to"), typeList, role, actorId,
+          number(ctx, "after", 0, Long.MAX_VALUE, 0), (int) number(ctx, "limit", 1, maxLimit, defaultLimit));
+    }
+
+    private static String instant(RoutingContext ctx, String name) {
+      String raw = ctx.request().getParam(name);
+      if (raw == null) return null;
+      try {
+        return DateTimeUtils.formatInstant(Instant.parse(raw)); // the store's own format, so text order is time order
+      } catch (DateTimeParseException e) {
+        throw invalid(name, "must be an ISO instant such as 2026-11-01T00:00:00Z");
+      }
+    }
+
+    private static long number(RoutingContext ctx, String name, long min, long max, long fallback) {
+      String raw = ctx.request().getParam(name);
+      if (raw == null) return fallback;
+      try {
+        long value = Long.parseLong(raw);
+        if (value < min || value > max) throw invalid(name, "must be between " + min + " and " + max);
+        return value;
+      } catch (NumberFormatException e) {
+        throw invalid(name, "must be a whole number");
+      }
+    }
+
+    private static ApiError invalid(String field, String problem) {
+      return ApiError.badRequest("invalid_field", "Query parameter '" + field + "' " + problem, java.util.Map.of("field", field));
+    }
+  }
+
   private static void history(RoutingContext ctx, Pool pool) {
     String id = Api.pathId(ctx, "id", "Account");
-    pool.preparedQuery(OWNED).execute(Tuple.of(id, Api.session(ctx).cooperativeId()))
-        .compose(owned -> {
-          if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
-          return pool.preparedQuery(HISTORY).execute(Tuple.of(id));
-        })
+    Query q = Query.of(ctx, DEFAULT_LIMIT, MAX_LIMIT);
+    String cooperative = Api.session(ctx).cooperativeId();
+    events(pool, id, cooperative, q)
         .onSuccess(rows -> {
           JsonArray events = new JsonArray();
-          for (Row row : rows) events.add(event(row));
-          Api.json(ctx, 200, new JsonObject().put("accountId", id).put("events", events));
+          long last = -1;
+          for (Row row : rows) {
+            events.add(event(row));
+            last = row.getLong("globalindex");
+          }
+          JsonObject body = new JsonObject().put("accountId", id).put("events", events);
+          if (events.size() == q.limit()) body.put("next", last);
+          Api.json(ctx, 200, body);
         })
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject event(Row row) {
+  /** The account's events under the query, oldest first; 404 for an account of another cooperative. */
+  public static io.vertx.core.Future<RowSet<Row>> events(Pool pool, String accountId, String cooperative, Query q) {
+    return pool.preparedQuery(OWNED).execute(Tuple.of(accountId, cooperative))
+        .compose(owned -> {
+          if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
+          return pool.preparedQuery(TIED).execute(Tuple.of(accountId, cooperative));
+        })
+        .compose(tied -> {
+          List<String> aggregates = new ArrayList<>(List.of(accountId));
+          for (Row r : tied) aggregates.add(r.getString(0));
+          return pool.preparedQuery(HISTORY).execute(Tuple.from(new Object[] {aggregates.toArray(String[]::new), accountId,
+              q.after(), q.from(), q.to(), q.types(), q.actorRole(), q.actorId(), q.limit()}));
+        });
+  }
+
+  public static JsonObject event(Row row) {
     JsonObject payload = new JsonObject(row.getString("payload"));
     HIDDEN.forEach(payload::remove);
     JsonObject meta = new JsonObject(row.getString("metadata"));
     String type = row.getString("payloadtype");
-    JsonObject actor = meta.getString(Metadata.ACTOR_ID) == null ? new JsonObject().put("role", "system")
+    JsonObject actor = meta.getString(Metadata.ACTOR_ID) == null
+        ? new JsonObject().put("role", meta.getString(Metadata.ACTOR_ROLE, "system"))
         : new JsonObject().put("accountId", meta.getString(Metadata.ACTOR_ID))
             .put("role", meta.getString(Metadata.ACTOR_ROLE))
             .put("login", meta.getString(Metadata.ACTOR_LOGIN));
     return new JsonObject()
+        .put("globalIndex", row.getLong("globalindex"))
+        .put("aggregateId", row.getString("aggregateidentifier"))
         .put("sequence", row.getLong("sequencenumber"))
         .put("type", type.substring(Math.max(type.lastIndexOf('$'), type.lastIndexOf('.')) + 1))
         .put("occurredAt", row.getString("timestamp"))
