@@ -8,6 +8,7 @@ import io.vertx.sqlclient.PoolOptions;
 import iok.account.AccountModule;
 import iok.account.read.accounts.AccountSessionCheck;
 import iok.account.write.administration.Registration;
+import iok.audit.read.export.AccountExportRoute;
 import iok.audit.read.history.AccountHistoryRoute;
 import iok.audit.verify.ChainVerifier;
 import iok.audit.verify.VerifyRoute;
@@ -152,6 +153,7 @@ public final class Iok implements AutoCloseable {
         CooperativeModule.mount(api, pool, commands, reads);
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
         AccountHistoryRoute.mount(api, pool);
+        AccountExportRoute.mount(api, pool);
         VerifyRoute.mount(api, pool, commands, new ChainVerifier(database.dataSource()));
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);

@@ -120,6 +120,28 @@ class AccountTimelineTest {
   }
 
   @Test
+  void the_history_exports_as_json_lines_and_csv_with_the_same_events_as_the_timeline() throws Exception {
+    List<String> whole = types(timeline(""));
+    ApiClient.Response jsonl = api.get("/api/audit/accounts/" + accountId + "/export?format=jsonl", auditor);
+    assertThat(jsonl.status()).isEqualTo(200);
+    assertThat(jsonl.headers().firstValue("Content-Disposition").orElse("")).contains("account-" + accountId + ".jsonl");
+    List<String> lines = jsonl.body().lines().toList();
+    assertThat(lines.stream().map(l -> new JsonObject(l).getString("type")).toList()).isEqualTo(whole);
+
+    ApiClient.Response csv = api.get("/api/audit/accounts/" + accountId + "/export?format=csv&types=ChargeBooked", auditor);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+        .readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+        .<Map<String, String>>readValues(csv.body()).readAll();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.getFirst().get("type")).isEqualTo("ChargeBooked");
+    assertThat(new JsonObject(rows.getFirst().get("payload")).getString("entryId")).isEqualTo("C-OS");
+    assertThat(api.get("/api/audit/accounts/" + accountId + "/export?format=xml", auditor).status()).isEqualTo(400);
+    assertThat(api.get("/api/audit/accounts/" + accountId + "/export", admin).status()).isEqualTo(403);
+  }
+
+  @Test
   void bad_filters_are_refused_with_the_parameter_named() {
     for (String bad : List.of("?from=yesterday", "?limit=0", "?limit=abc", "?actorRole=king", "?types=Drop%20Table",
         "?after=-1")) {
