@@ -8,6 +8,8 @@ import io.vertx.sqlclient.PoolOptions;
 import iok.account.AccountModule;
 import iok.account.read.accounts.AccountSessionCheck;
 import iok.account.write.administration.Registration;
+import iok.audit.read.asof.AsOfRoute;
+import iok.audit.read.asof.AsOfState;
 import iok.audit.read.export.AccountExportRoute;
 import iok.audit.read.history.AccountHistoryRoute;
 import iok.audit.verify.ChainVerifier;
@@ -154,6 +156,7 @@ public final class Iok implements AutoCloseable {
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
         AccountHistoryRoute.mount(api, pool);
         AccountExportRoute.mount(api, pool);
+        AsOfRoute.mount(api, pool, commands, new AsOfState(database.dataSource()), Clock.systemUTC());
         VerifyRoute.mount(api, pool, commands, new ChainVerifier(database.dataSource()));
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
