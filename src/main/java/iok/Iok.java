@@ -11,6 +11,7 @@ import iok.account.write.administration.Registration;
 import iok.audit.read.asof.AsOfRoute;
 import iok.audit.read.asof.AsOfState;
 import iok.audit.read.export.AccountExportRoute;
+import iok.privacy.read.export.PersonalDataExportRoute;
 import iok.audit.read.history.AccountHistoryRoute;
 import iok.audit.verify.ChainVerifier;
 import iok.audit.verify.VerifyRoute;
@@ -156,6 +157,7 @@ public final class Iok implements AutoCloseable {
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
         AccountHistoryRoute.mount(api, pool);
         AccountExportRoute.mount(api, pool);
+        PersonalDataExportRoute.mount(api, pool);
         AsOfRoute.mount(api, pool, commands, new AsOfState(database.dataSource()), Clock.systemUTC());
         VerifyRoute.mount(api, pool, commands, new ChainVerifier(database.dataSource()));
         BooksModule.mount(api, pool, commands, WARSAW);
