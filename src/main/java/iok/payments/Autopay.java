@@ -90,7 +90,8 @@ public final class Autopay {
         + "  <hash>" + hash + "</hash>\n</confirmationList>\n";
   }
 
-  static String xml(String text) {
+  /** Text made safe inside XML or HTML. */
+  public static String xml(String text) {
     if (text == null) return "";
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }

@@ -47,7 +47,8 @@ public final class AccountHistoryRoute {
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject event(Row row) {
+  /** One stored event as auditors read it; other histories (payments) show theirs the same way. */
+  public static JsonObject event(Row row) {
     JsonObject payload = new JsonObject(row.getString("payload"));
     HIDDEN.forEach(payload::remove);
     JsonObject meta = new JsonObject(row.getString("metadata"));
