@@ -489,6 +489,7 @@ export default {
   'payments.all': 'My online payments',
   'payments.none': 'No online payments yet.',
   'payments.pay': 'Pay',
+  'payments.sum': 'Amount',
   'payments.amount': 'Amount to pay (PLN)',
   'payments.hint': 'For example 123.45. You pay on the Autopay gateway\'s page.',
   'payments.refused.amount_not_positive': 'The amount must be more than zero.',

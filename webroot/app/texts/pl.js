@@ -491,6 +491,7 @@ export default {
   'payments.all': 'Moje płatności online',
   'payments.none': 'Nie było jeszcze płatności online.',
   'payments.pay': 'Zapłać',
+  'payments.sum': 'Kwota',
   'payments.amount': 'Kwota do zapłaty (zł)',
   'payments.hint': 'Na przykład 123,45. Zapłacisz na stronie bramki płatniczej Autopay.',
   'payments.refused.amount_not_positive': 'Kwota musi być większa od zera.',

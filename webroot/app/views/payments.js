@@ -116,7 +116,7 @@ function receiptView(app, orderId) {
       <dl class="facts">
         <dt>${t('payments.order')}</dt><dd>${p.orderId}</dd>
         <dt>${t('payments.premises')}</dt><dd>${p.premisesId}</dd>
-        <dt>${t('payments.amount')}</dt><dd class="receipt-amount">${formatMoney(p.amount)}</dd>
+        <dt>${t('payments.sum')}</dt><dd class="receipt-amount">${formatMoney(p.amount)}</dd>
         <dt>${t('payments.started')}</dt><dd>${formatTime(p.startedAt)}</dd>
         ${p.paidOn ? html`<dt>${t('payments.paidOn')}</dt><dd>${p.paidOn}</dd>` : nothing}
         ${p.remoteId ? html`<dt>${t('payments.remoteId')}</dt><dd>${p.remoteId}</dd>` : nothing}
