@@ -14,6 +14,7 @@ import { forgetFaults } from './views/faults.js';
 import { forgetCorrespondence } from './views/correspondence.js';
 import { forgetMeters } from './views/meters.js';
 import { forgetMetersAdmin } from './views/metersAdmin.js';
+import { paymentsView, forgetPayments } from './views/payments.js';
 
 const root = document.getElementById('app');
 
@@ -69,6 +70,7 @@ export const app = {
       onMessage: (message) => {
         this.notifications = [message, ...this.notifications].slice(0, 20);
         if (message.event === 'finance.balance-changed') forgetFinance(this);
+        if (message.event === 'payment.status-changed') forgetPayments(this);
         if (message.event === 'announcement.published') forgetAnnouncements(this);
         if (message.event.startsWith('fault.') || message.event.startsWith('repair.')) forgetFaults(this);
         if (message.event.startsWith('correspondence.')) forgetCorrespondence(this);
@@ -129,6 +131,7 @@ function route() {
   switch (first) {
     case 'zone': return zoneView(app, second);
     case 'ledger': return ledgerView(app, second);
+    case 'payments': return paymentsView(app, second);
     case 'profile': return profileView(app);
     case 'admin': return roles.includes('admin') ? (second === 'letter' ? letterView(app) : adminView(app)) : homeView(app);
     case 'audit': return roles.includes('auditor') ? auditView(app, second) : homeView(app);

@@ -8,6 +8,7 @@ import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
 import { correspondenceAdmin, writeLetterTo } from './correspondence.js';
 import { remindersAdmin } from './reminders.js';
+import { paymentSettingsAdmin } from './payments.js';
 import { metersAdmin } from './metersAdmin.js';
 
 let query = '';
@@ -50,6 +51,7 @@ export function adminView(app) {
     ${metersAdmin(app)}
     ${announcementsAdmin(app)}
     ${remindersAdmin(app)}
+    ${paymentSettingsAdmin(app)}
     ${importSection(app)}
     <section class="card" aria-labelledby="find-title">
       <h2 id="find-title">${t('admin.find')}</h2>

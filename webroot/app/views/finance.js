@@ -4,6 +4,7 @@ import { html, nothing } from '/vendor/lit-html/lit-html.js';
 import { t, formatTime, formatMoney } from '../i18n.js';
 import { get } from '../api.js';
 import { wrongButton } from './correspondence.js';
+import { payForm, paymentsEnabled } from './payments.js';
 
 let finance = null;     // GET /api/finance
 let holdings = null;    // GET /api/premises
@@ -36,6 +37,7 @@ export function financeView(app, zone) {
       <p class="muted books-loaded">${finance.booksLoadedAt
         ? t('finance.loadedAt', { at: formatTime(finance.booksLoadedAt) }) : t('finance.neverLoaded')}</p>
       <p>${wrongButton(app, zone)}</p>
+      ${zone === 'finance' && paymentsEnabled(app) ? html`<p><a href="#/payments">${t('payments.all')}</a></p>` : nothing}
       ${premises.length === 0 ? html`<p>${t('finance.none')}</p>` : html`
         <ul class="balances">
           ${premises.map((p) => html`
@@ -50,6 +52,7 @@ export function financeView(app, zone) {
               </dl>
               <p class="muted">${t('finance.asOf', { day: finance.asOf })}</p>
               <a href="#/ledger/${encodeURIComponent(p.premisesId)}">${t('finance.ledger')}</a>
+              ${zone === 'finance' && paymentsEnabled(app) ? payForm(app, p) : nothing}
               ${wrongButton(app, zone, p.premisesId)}
             </li>`)}
         </ul>`}

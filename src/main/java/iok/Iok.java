@@ -29,6 +29,11 @@ import iok.platform.db.ReadYourWrites;
 import iok.platform.db.ReadModel;
 import iok.books.BooksModule;
 import iok.faults.FaultsModule;
+import iok.payments.PaymentsModule;
+import iok.payments.gatewaydouble.GatewayDouble;
+import iok.payments.read.payments.PaymentProjection;
+import iok.payments.write.settings.GatewaySettings;
+import iok.payments.write.settings.KeyVault;
 import iok.notifications.NotificationsModule;
 import iok.faults.read.tracker.FaultProjection;
 import iok.correspondence.CorrespondenceModule;
@@ -65,11 +70,11 @@ public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
       AccountModule.SCHEMA, BooksModule.SCHEMA, FaultsModule.SCHEMA, CorrespondenceModule.SCHEMA,
-      NotificationsModule.SCHEMA);
+      NotificationsModule.SCHEMA, PaymentsModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
       MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
-      ThreadProjection.READ_MODEL, MeterProjection.READ_MODEL);
+      ThreadProjection.READ_MODEL, MeterProjection.READ_MODEL, PaymentProjection.READ_MODEL);
   /** Residents' days (what is due today) are Polish days. */
   private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
 
@@ -82,10 +87,13 @@ public final class Iok implements AutoCloseable {
   private final int port;
   private final List<Api.Described> routes;
   private final List<AutoCloseable> closers;
+  private final GatewaySettings gateways;
 
   private Iok(Database database, Configuration axon, Vertx vertx, Commands commands, Registration registration,
-              ReadYourWrites reads, int port, List<Api.Described> routes, List<AutoCloseable> closers) {
+              ReadYourWrites reads, int port, List<Api.Described> routes, List<AutoCloseable> closers,
+              GatewaySettings gateways) {
     this.closers = List.copyOf(closers);
+    this.gateways = gateways;
     this.reads = reads;
     this.database = database;
     this.axon = axon;
@@ -121,6 +129,7 @@ public final class Iok implements AutoCloseable {
       BooksModule.configure(configurer, jdbc, push, WARSAW);
       AnnouncementsModule.configure(configurer, jdbc, push);
       FaultsModule.configure(configurer, jdbc, push);
+      PaymentsModule.configure(configurer, jdbc, push);
       NotificationsModule.configure(configurer, jdbc, transactions, database.dataSource(), vertx, config, Clock.systemUTC());
       CorrespondenceModule.configure(configurer, jdbc, push);
       MetersModule.configure(configurer, jdbc, push);
@@ -147,6 +156,9 @@ public final class Iok implements AutoCloseable {
       Sessions sessions = new Sessions(vertx, SigningKeys.load(database.dataSource()), config.sessionLifetime(),
           config.secureCookies(), sessionCheck);
       Registration registration = new Registration(commands, passwords, reads);
+      GatewaySettings gateways = new GatewaySettings(pool, KeyVault.load(database.dataSource(), config.masterKey()),
+          commands, reads);
+      java.util.concurrent.atomic.AtomicInteger listening = new java.util.concurrent.atomic.AtomicInteger();
 
       AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
       HttpVerticle http = new HttpVerticle(config.httpPort(), config.bodyLimitBytes(), router -> {
@@ -163,12 +175,16 @@ public final class Iok implements AutoCloseable {
         BooksModule.mount(api, pool, commands, WARSAW);
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, vertx, pool, commands, reads);
+        PaymentsModule.mount(api, pool, commands, reads, gateways, config.paymentValidity());
+        if (config.gatewayDouble()) GatewayDouble.mount(router, vertx, gateways, listening::get);
         CorrespondenceModule.mount(api, pool, commands, reads);
         MetersModule.mount(api, pool, commands, reads, WARSAW);
         routes.set(api.routes());
       });
       vertx.deployVerticle(http).await();
-      return new Iok(database, axon, vertx, commands, registration, reads, http.actualPort(), routes.get(), started);
+      listening.set(http.actualPort());
+      return new Iok(database, axon, vertx, commands, registration, reads, http.actualPort(), routes.get(), started,
+          gateways);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -194,6 +210,11 @@ public final class Iok implements AutoCloseable {
 
   public ReadYourWrites reads() {
     return reads;
+  }
+
+  /** The cooperatives' gateway settings: how the demo points its cooperatives at the gateway double. */
+  public GatewaySettings gateways() {
+    return gateways;
   }
 
   public Registration registration() {

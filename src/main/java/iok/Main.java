@@ -23,6 +23,7 @@ public final class Main {
     // before the first logger exists: logback reads this when it initialises
     System.setProperty("logback.configurationFile", config.jsonLogs() ? "logback-json.xml" : "logback.xml");
     List<String> arguments = Arrays.asList(args);
+    if (arguments.contains("--demo")) config = config.withGatewayDouble();
     Passwords passwords = new Passwords();
     Iok iok = Iok.start(config, passwords);
     Runtime.getRuntime().addShutdownHook(new Thread(iok::close, "iok-shutdown"));

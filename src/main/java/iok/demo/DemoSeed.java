@@ -14,6 +14,8 @@ import iok.cooperative.read.regulations.CooperativeProjection;
 import iok.cooperative.write.establish.EstablishCooperative;
 import iok.cooperative.write.publishregulations.PublishRegulations;
 import iok.platform.auth.Passwords;
+import iok.payments.PaymentLimit;
+import iok.payments.gatewaydouble.GatewayDouble;
 import iok.platform.axon.Metadata;
 import iok.platform.config.Config;
 import java.io.IOException;
@@ -104,6 +106,11 @@ public final class DemoSeed {
       }
       if (demo.zones().contains(Zone.CORRESPONDENCE)) DemoCorrespondence.seed(iok, meta, demo.id(), adminId, residents);
       DemoMeters.seed(iok, meta, demo.id(), residents, demo.id().equals("sm-opole"), today);
+      if (demo.zones().contains(Zone.PAYMENTS) && config.gatewayDouble()) {
+        // the gateway double on this very server, so paying works offline; its key is made here and kept sealed
+        iok.gateways().change(meta, demo.id(), "100001", UUID.randomUUID().toString().replace("-", ""),
+            "http://localhost:" + iok.port() + GatewayDouble.PATH, PaymentLimit.DEFAULT).await();
+      }
     }
     return credentials;
   }

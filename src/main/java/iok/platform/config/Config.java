@@ -25,7 +25,10 @@ public record Config(
     Optional<Smtp> smtp,
     Optional<SmsApi> sms,
     Duration deliveryRetry,
-    Duration reminderCheck) {
+    Duration reminderCheck,
+    Duration paymentValidity,
+    boolean gatewayDouble,
+    Optional<String> masterKey) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -53,7 +56,20 @@ public record Config(
         Optional.ofNullable(blankToNull(env.get("IOK_SMS_URL"))).map(url -> new SmsApi(URI.create(url),
             env.getOrDefault("IOK_SMS_TOKEN", ""), Optional.ofNullable(blankToNull(env.get("IOK_SMS_FROM"))))),
         Duration.ofSeconds(intValue(env, "IOK_DELIVERY_RETRY_SECONDS", 30)),
-        Duration.ofSeconds(intValue(env, "IOK_REMINDER_CHECK_SECONDS", 3600)));
+        Duration.ofSeconds(intValue(env, "IOK_REMINDER_CHECK_SECONDS", 3600)),
+        // the seconds form is for tests, which cannot wait a minute for a payment to expire
+        env.containsKey("IOK_PAYMENT_VALIDITY_SECONDS")
+            ? Duration.ofSeconds(intValue(env, "IOK_PAYMENT_VALIDITY_SECONDS", 1800))
+            : Duration.ofMinutes(intValue(env, "IOK_PAYMENT_VALIDITY_MINUTES", 30)),
+        Boolean.parseBoolean(env.getOrDefault("IOK_GATEWAY_DOUBLE", "false")),
+        Optional.ofNullable(blankToNull(env.get("IOK_MASTER_KEY"))));
+  }
+
+  /** {@code --demo} brings the local gateway double along, so paying works on a machine without internet. */
+  public Config withGatewayDouble() {
+    return new Config(httpPort, dataDir, externalDb, adminPassword, auditorPassword, jsonLogs, sessionLifetime,
+        secureCookies, bodyLimitBytes, heartbeat, schedulerPolling, smtp, sms, deliveryRetry, reminderCheck,
+        paymentValidity, true, masterKey);
   }
 
   /** The cooperative's outgoing mail server; without it nobody is told by e-mail. */

@@ -34,11 +34,12 @@ public final class AccountHistoryRoute {
   private static final int DEFAULT_LIMIT = 500;
   private static final int MAX_LIMIT = 5_000;
   private static final String OWNED = "SELECT 1 FROM account_login WHERE account_id = $1 AND cooperative_id = $2";
-  /** Aggregates tied to an account besides itself: its ledgers (every title it held), faults, letters. */
+  /** Aggregates tied to an account besides itself: its ledgers (every title it held), faults, letters, payments. */
   public static final String TIED = """
       SELECT $2 || ':ledger:' || title_id FROM title_view WHERE cooperative_id = $2 AND account_id = $1
       UNION SELECT fault_id FROM fault_view WHERE cooperative_id = $2 AND reporter_id = $1
-      UNION SELECT thread_id FROM letter_thread WHERE cooperative_id = $2 AND resident_id = $1""";
+      UNION SELECT thread_id FROM letter_thread WHERE cooperative_id = $2 AND resident_id = $1
+      UNION SELECT order_id FROM payment_view WHERE cooperative_id = $2 AND account_id = $1""";
   private static final String HISTORY = """
       SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata
       FROM domainevententry
@@ -136,6 +137,7 @@ public final class AccountHistoryRoute {
         });
   }
 
+  /** One stored event as auditors read it; other histories (payments) show theirs the same way. */
   public static JsonObject event(Row row) {
     JsonObject payload = new JsonObject(row.getString("payload"));
     HIDDEN.forEach(payload::remove);
