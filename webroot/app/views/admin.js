@@ -8,6 +8,7 @@ import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
 import { correspondenceAdmin, writeLetterTo } from './correspondence.js';
 import { remindersAdmin } from './reminders.js';
+import { projectionsAdmin } from './projections.js';
 import { paymentSettingsAdmin } from './payments.js';
 import { metersAdmin } from './metersAdmin.js';
 
@@ -51,6 +52,7 @@ export function adminView(app) {
     ${metersAdmin(app)}
     ${announcementsAdmin(app)}
     ${remindersAdmin(app)}
+    ${projectionsAdmin(app)}
     ${paymentSettingsAdmin(app)}
     ${importSection(app)}
     <section class="card" aria-labelledby="find-title">

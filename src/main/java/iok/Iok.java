@@ -51,6 +51,8 @@ import iok.cooperative.read.regulations.CooperativeProjection;
 import iok.platform.http.Api;
 import iok.platform.http.Commands;
 import iok.platform.http.Health;
+import iok.platform.http.ProjectionRoutes;
+import iok.platform.axon.Replays;
 import iok.platform.http.HttpVerticle;
 import iok.platform.push.EventStreams;
 import iok.platform.push.PushFeed;
@@ -162,8 +164,11 @@ public final class Iok implements AutoCloseable {
 
       AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
       HttpVerticle http = new HttpVerticle(config.httpPort(), config.bodyLimitBytes(), router -> {
+        Replays replays = new Replays(axon);
+        ProjectionRoutes.markRebuilding(router, replays);
         Api api = new Api(router, sessions);
-        Health.mount(api, pool, axon, hub);
+        Health.mount(api, pool, axon, hub, replays);
+        ProjectionRoutes.mount(api, axon, replays, commands);
         EventStreams.mount(api, hub);
         CooperativeModule.mount(api, pool, commands, reads);
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);

@@ -18,17 +18,19 @@ public final class Health {
 
   private static final String PARKED = "SELECT processinggroup, count(*) FROM deadletterentry GROUP BY processinggroup";
 
-  public static void mount(Api api, Pool pool, Configuration axon, PushHub hub) {
+  public static void mount(Api api, Pool pool, Configuration axon, PushHub hub, iok.platform.axon.Replays replays) {
     api.route(HttpMethod.GET, "/health", Api.Access.ANYONE, ctx ->
         pool.query(PARKED).execute().onComplete(db -> {
           JsonObject parked = new JsonObject();
           if (db.succeeded()) db.result().forEach(row -> parked.put(row.getString(0), row.getLong(1)));
           JsonObject processors = new JsonObject();
+          java.util.Map<String, Double> replaying = replays.replaying();
           boolean processorsUp = true;
           for (EventProcessor p : axon.eventProcessingConfiguration().eventProcessors().values()) {
             boolean up = p.isRunning() && !p.isError();
             processorsUp &= up;
-            processors.put(p.getName(), up ? "running" : p.isError() ? "error" : "stopped");
+            processors.put(p.getName(), !up ? (p.isError() ? "error" : "stopped")
+                : replaying.containsKey(p.getName()) ? "replaying" : "running");
           }
           boolean up = db.succeeded() && processorsUp && hub.listening();
           Api.json(ctx, up ? 200 : 503, new JsonObject()
@@ -36,6 +38,7 @@ public final class Health {
               .put("database", db.succeeded() ? "UP" : "DOWN")
               .put("processors", processors)
               .put("parked", parked)
+              .put("replaying", new JsonObject(new java.util.HashMap<>(replaying)))
               .put("push", new JsonObject().put("listening", hub.listening()).put("connections", hub.openConnections())));
         }));
   }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -23,6 +24,7 @@ import org.axonframework.eventhandling.EventMessage;
  * whose fault or cooperative is not projected yet fails here and is simply retried from the dead-letter
  * queue a little later.
  */
+@DisallowReplay // replaying would tell or book again what was already told or booked
 @ProcessingGroup(Notifier.PROCESSOR)
 public final class Notifier {
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.Repository;
 
@@ -17,6 +18,7 @@ import org.axonframework.modelling.command.Repository;
  * nothing more: the ledger takes an entry once. A failure here stops the processor, which tries again:
  * a confirmed payment is never left unbooked.
  */
+@DisallowReplay // replaying would tell or book again what was already told or booked
 @ProcessingGroup(BookPaidOrders.PROCESSOR)
 public final class BookPaidOrders {
 
