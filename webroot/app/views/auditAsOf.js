@@ -81,15 +81,16 @@ function comparison({ at, then, now }, login) {
 }
 
 function statusRows(then, now) {
-  const yes = (b) => (b ? t('audit.asOf.yes') : t('audit.asOf.no'));
-  const regulations = (s) => (s.regulationsAccepted
+  // before the account existed there was nothing to accept or change: a dash, not a yes or no
+  const yes = (s, b) => (!s.registered ? '—' : b ? t('audit.asOf.yes') : t('audit.asOf.no'));
+  const regulations = (s) => (!s.registered ? '—' : s.regulationsAccepted
     ? (s.acceptedRegulationsVersion ? t('audit.asOf.acceptedVersion', { version: s.acceptedRegulationsVersion }) : t('audit.asOf.yes'))
     : t('audit.asOf.no'));
   return [
     { key: 'status', label: t('audit.asOf.status'), then: status(then.status), now: status(now.status) },
     { key: 'regulations', label: t('audit.asOf.regulations'), then: regulations(then.status), now: regulations(now.status) },
-    { key: 'password', label: t('audit.asOf.mustChangePassword'), then: yes(then.status.mustChangePassword),
-      now: yes(now.status.mustChangePassword) },
+    { key: 'password', label: t('audit.asOf.mustChangePassword'), then: yes(then.status, then.status.mustChangePassword),
+      now: yes(now.status, now.status.mustChangePassword) },
   ];
 }
 

@@ -245,6 +245,10 @@ class WebAppTest {
     assertThat(status).hasClass("changed");
     assertThat(page.locator(".as-of-table tr[data-row=regulations]")).not().hasClass("changed");
     assertThat(page.locator("#audit-as-of")).isFocused();
+    page.locator("#audit-as-of-at").fill("2020-01-01T00:00");
+    page.locator(".as-of form button[type=submit]").click();
+    assertThat(status.locator("td.then")).hasText("jeszcze nie założone");
+    assertThat(status.locator("td.now")).hasText("aktywne");
 
     Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
     assertThat(((Number) overflow).intValue()).as("horizontal overflow of the auditor's screen at 360 px").isLessThanOrEqualTo(0);
@@ -255,6 +259,32 @@ class WebAppTest {
     scan("auditor's screen on a desktop", problems);
     assertThat(problems).as("serious or critical accessibility violations").isEmpty();
     page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("desktop-audit")).setFullPage(true));
+
+    changeStoredBlockReason(accountId, "Kontrola", "Kontrolb");
+    try {
+      page.locator(".verification button").click();
+      assertThat(page.locator(".verify-account .not-verified")).isVisible();
+      assertThat(page.locator(".verify-account .first-broken")).containsText("Zablokowanie konta");
+      assertThat(page.locator(".verify-cooperative .first-broken")).containsText(accountId);
+      scan("auditor's screen with a broken chain", problems);
+      assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    } finally {
+      changeStoredBlockReason(accountId, "Kontrolb", "Kontrola");
+    }
+    page.locator(".verification button").click();
+    assertThat(page.locator(".verify-account .verified")).isVisible();
+  }
+
+  /** Changes a stored payload behind the application's back, as someone with database access might. */
+  private static void changeStoredBlockReason(String accountId, String from, String to) throws java.sql.SQLException {
+    try (var c = node.iok().database().dataSource().getConnection();
+         var s = c.prepareStatement("UPDATE domainevententry SET payload = replace(payload, ?, ?)"
+             + " WHERE aggregateidentifier = ? AND payloadtype LIKE '%AccountBlocked'")) {
+      s.setString(1, from);
+      s.setString(2, to);
+      s.setString(3, accountId);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
   }
 
   @Test
