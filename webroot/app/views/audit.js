@@ -4,8 +4,8 @@
 import { html, nothing } from '/vendor/lit-html/lit-html.js';
 import { t, formatTime } from '../i18n.js';
 import { get } from '../api.js';
-import { asOfSection, showAsOf, eventName } from './auditAsOf.js';
-import { verificationCard, verifyAccount } from './auditVerify.js';
+import { asOfSection, showAsOf, eventName, forgetAsOf } from './auditAsOf.js';
+import { verificationCard, verifyAccount, forgetVerification } from './auditVerify.js';
 
 const PAGE = 25;
 const ROLES = ['resident', 'admin', 'auditor', 'system', 'anonymous'];
@@ -26,8 +26,18 @@ let history = null; // { accountId, events, next, loading, more }
 let filters = { from: '', to: '', types: [], actorRole: '' };
 let problem = null;
 let asked = 0; // the latest history request; older answers arriving late are dropped
+let viewer = null; // who the state above was gathered for: another sign-in on the same page starts afresh
 
 export function auditView(app, accountId) {
+  const who = `${app.me.cooperative}/${app.me.accountId}`;
+  if (who !== viewer) {
+    viewer = who;
+    accounts = null;
+    history = null;
+    filters = { from: '', to: '', types: [], actorRole: '' };
+    forgetAsOf();
+    forgetVerification();
+  }
   if (accounts === null) find(app, '');
   if (accountId && history?.accountId !== accountId) {
     load(app, accountId);

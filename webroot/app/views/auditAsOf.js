@@ -13,6 +13,11 @@ export function eventName(type) {
   return text === `event.${type}` ? type : text;
 }
 
+export function forgetAsOf() {
+  asOf = null;
+  asked++;
+}
+
 export function asOfSection(app, accountId, login) {
   if (asOf?.accountId !== accountId) asOf = { accountId };
   const pick = (e) => {

@@ -8,6 +8,11 @@ import { eventName } from './auditAsOf.js';
 let cooperative = null; // null: not asked yet; { loading } | { result } | { failed }
 let account = null;     // the same, with accountId
 
+export function forgetVerification() {
+  cooperative = null;
+  account = null;
+}
+
 export function verificationCard(app, accountId, login) {
   if (cooperative === null) verifyCooperative(app);
   return html`
@@ -47,15 +52,19 @@ async function check(path) {
 }
 
 async function verifyCooperative(app) {
-  cooperative = { loading: true };
-  cooperative = await check('/api/audit/verify');
+  const asking = { loading: true };
+  cooperative = asking;
+  const answer = await check('/api/audit/verify');
+  if (cooperative !== asking) return;
+  cooperative = answer;
   app.update();
 }
 
 export async function verifyAccount(app, accountId) {
-  account = { accountId, loading: true };
+  const asking = { accountId, loading: true };
+  account = asking;
   const answer = await check(`/api/audit/verify?account=${encodeURIComponent(accountId)}`);
-  if (account.accountId !== accountId) return;
+  if (account !== asking) return;
   account = { accountId, ...answer };
   app.update();
 }
