@@ -198,6 +198,96 @@ class WebAppTest {
   }
 
   @Test
+  void an_auditor_filters_and_pages_the_timeline_exports_it_compares_a_blocked_moment_with_today_and_sees_it_verified()
+      throws Exception {
+    JsonObject r = registerResident("Teodor", "Sprawdzany");
+    String accountId = r.getString("accountId");
+    String token = api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Audyt1Haslo");
+    for (int i = 0; i < 27; i++) {
+      assertThat(api.put("/api/profile/contact", token, Map.of("phone", "+48 600 700 " + (100 + i))).status()).isEqualTo(204);
+    }
+    assertThat(api.post("/api/admin/accounts/" + accountId + "/block", adminToken, Map.of("reason", "Kontrola")).status())
+        .isEqualTo(204);
+    assertThat(api.post("/api/admin/accounts/" + accountId + "/unblock", adminToken, Map.of()).status()).isEqualTo(204);
+
+    page.setViewportSize(360, 800);
+    signIn(page, "sm-prudnik", "auditor", TestIok.AUDITOR_PASSWORD);
+    page.locator(".main-nav a[href='#/audit']").click();
+    page.locator("#audit-query").fill("Sprawdzany");
+    page.locator("form[role=search] button").click();
+    page.locator("a[data-login='" + r.getString("login") + "']").click();
+    assertThat(page.locator(".verify-cooperative .verified")).isVisible();
+    assertThat(page.locator(".verify-account .verified")).containsText("zweryfikowano");
+
+    page.locator("#audit-types").selectOption(new String[] {"ContactChanged"});
+    page.locator(".audit-filters button[type=submit]").click();
+    var shown = page.locator(".timeline li");
+    assertThat(shown).hasCount(25);
+    assertThat(page.locator(".timeline li:not([data-type=ContactChanged])")).hasCount(0);
+    page.locator(".pager button.more").click();
+    assertThat(shown).hasCount(27);
+    assertThat(page.locator(".pager button.more")).hasCount(0);
+    assertThat(page.locator(".timeline li").last()).containsText("+48 600 700 126");
+
+    var download = page.waitForDownload(page.locator(".exports a[data-format=jsonl]")::click);
+    List<String> lines = java.nio.file.Files.readAllLines(download.path());
+    assertThat(lines).hasSize(27);
+    assertThat(lines).allSatisfy(line -> assertThat(new JsonObject(line).getString("type")).isEqualTo("ContactChanged"));
+    assertThat(page.locator(".exports a[data-format=csv]").getAttribute("href")).contains("types=ContactChanged").contains("format=csv");
+
+    page.locator("#audit-types").selectOption(new String[] {"AccountBlocked", "AccountUnblocked"});
+    page.locator(".audit-filters button[type=submit]").click();
+    assertThat(shown).hasCount(2);
+    page.locator(".timeline li[data-type=AccountBlocked] button.as-of-event").click();
+    var status = page.locator(".as-of-table tr[data-row=status]");
+    assertThat(status.locator("td.then")).hasText("zablokowane przez administratora");
+    assertThat(status.locator("td.now")).hasText("aktywne");
+    assertThat(status).hasClass("changed");
+    assertThat(page.locator(".as-of-table tr[data-row=regulations]")).not().hasClass("changed");
+    assertThat(page.locator("#audit-as-of")).isFocused();
+    page.locator("#audit-as-of-at").fill("2020-01-01T00:00");
+    page.locator(".as-of form button[type=submit]").click();
+    assertThat(status.locator("td.then")).hasText("jeszcze nie założone");
+    assertThat(status.locator("td.now")).hasText("aktywne");
+
+    Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertThat(((Number) overflow).intValue()).as("horizontal overflow of the auditor's screen at 360 px").isLessThanOrEqualTo(0);
+    List<String> problems = new ArrayList<>();
+    scan("auditor's screen on a phone", problems);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-audit")).setFullPage(true));
+    page.setViewportSize(1280, 800);
+    scan("auditor's screen on a desktop", problems);
+    assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("desktop-audit")).setFullPage(true));
+
+    changeStoredBlockReason(accountId, "Kontrola", "Kontrolb");
+    try {
+      page.locator(".verification button").click();
+      assertThat(page.locator(".verify-account .not-verified")).isVisible();
+      assertThat(page.locator(".verify-account .first-broken")).containsText("Zablokowanie konta");
+      assertThat(page.locator(".verify-cooperative .first-broken")).containsText(accountId);
+      scan("auditor's screen with a broken chain", problems);
+      assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    } finally {
+      changeStoredBlockReason(accountId, "Kontrolb", "Kontrola");
+    }
+    page.locator(".verification button").click();
+    assertThat(page.locator(".verify-account .verified")).isVisible();
+  }
+
+  /** Changes a stored payload behind the application's back, as someone with database access might. */
+  private static void changeStoredBlockReason(String accountId, String from, String to) throws java.sql.SQLException {
+    try (var c = node.iok().database().dataSource().getConnection();
+         var s = c.prepareStatement("UPDATE domainevententry SET payload = replace(payload, ?, ?)"
+             + " WHERE aggregateidentifier = ? AND payloadtype LIKE '%AccountBlocked'")) {
+      s.setString(1, from);
+      s.setString(2, to);
+      s.setString(3, accountId);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void the_finance_screen_shows_the_same_figures_as_the_api() {
     JsonObject r = registerResident("Felicja", "Saldowa");
     String token = api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Saldo1Haslo");
