@@ -103,6 +103,27 @@ class PersonalDataSerializerTest {
   }
 
   @Test
+  void an_accounts_snapshot_keeps_its_contact_data_sealed_and_empty_once_erased() throws Exception {
+    PersonalDataSerializer snapshots = new PersonalDataSerializer(
+        JacksonSerializer.builder().objectMapper(Json.snapshots()).lenientDeserialization().build(), new PersonalFields(keys));
+    var constructor = iok.account.Account.class.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    iok.account.Account account = constructor.newInstance();
+    for (String[] field : new String[][] {{"accountId", "acc-6"}, {"email", "zofia@example.org"}, {"phone", "+48 601 202 303"}}) {
+      var f = iok.account.Account.class.getDeclaredField(field[0]);
+      f.setAccessible(true);
+      f.set(account, field[1]);
+    }
+    SerializedObject<String> stored = snapshots.serialize(account, String.class);
+    assertThat(stored.getData()).doesNotContain("zofia", "601").contains("pd:v1:", "acc-6");
+    var email = iok.account.Account.class.getDeclaredField("email");
+    email.setAccessible(true);
+    assertThat(email.get(snapshots.deserialize(stored))).isEqualTo("zofia@example.org");
+    keys.destroy("acc-6");
+    assertThat(email.get(snapshots.deserialize(stored))).isNull();
+  }
+
+  @Test
   void events_without_personal_data_are_stored_exactly_as_before() {
     LoginFailed event = new LoginFailed("acc-5", FailureReason.WRONG_PASSWORD, 2);
     assertThat(serializer.serialize(event, String.class).getData()).isEqualTo(PLAIN.serialize(event, String.class).getData());
