@@ -104,8 +104,9 @@ function actions(app, account) {
     ${account.status === 'locked' ? html`<button @click=${() => act(app, account, 'unlock')}>${t('admin.unlock')}</button>` : nothing}
     <button @click=${() => resetPassword(app, account)}>${t('admin.reset')}</button>
     ${account.role === 'resident' ? html`<button class="write-letter" @click=${() => writeLetterTo(app, account)}>${t('correspondence.letterTo')}</button>` : nothing}
-    ${account.status === 'blocked'
-      ? html`<button @click=${() => act(app, account, 'unblock')}>${t('admin.unblock')}</button>`
+    ${account.status === 'erased' ? nothing : account.status === 'blocked'
+      ? html`<button @click=${() => act(app, account, 'unblock')}>${t('admin.unblock')}</button>
+        <button class="danger" @click=${() => { if (window.confirm(t('admin.eraseConfirm', { login: account.login }))) act(app, account, 'erasure'); }}>${t('admin.erase')}</button>`
       : html`<button @click=${() => { blocking = account; app.update(); document.getElementById('block-reason')?.focus(); }}>${t('admin.block')}</button>`}`;
 }
 
@@ -178,7 +179,8 @@ async function act(app, account, action) {
     app.flash = { kind: 'ok', text: t(`admin.done.${action}`, { login: account.login }) };
     await search(app, query);
   } catch (failure) {
-    problem = t('app.error', { code: failure.code });
+    problem = failure.code === 'account_not_closed' ? t(`admin.eraseRefused.${failure.details.reason}`)
+      : t('app.error', { code: failure.code });
     app.update();
   }
 }

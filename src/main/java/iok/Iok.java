@@ -10,6 +10,9 @@ import iok.account.read.accounts.AccountSessionCheck;
 import iok.account.write.administration.Registration;
 import iok.audit.read.asof.AsOfRoute;
 import iok.audit.read.asof.AsOfState;
+import iok.privacy.PersonalFields;
+import iok.privacy.PersonalKeys;
+import iok.privacy.write.erasure.JdbcErasure;
 import iok.audit.read.export.AccountExportRoute;
 import iok.privacy.read.export.PersonalDataExportRoute;
 import iok.audit.read.history.AccountHistoryRoute;
@@ -72,7 +75,7 @@ public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
       AccountModule.SCHEMA, BooksModule.SCHEMA, FaultsModule.SCHEMA, CorrespondenceModule.SCHEMA,
-      NotificationsModule.SCHEMA, PaymentsModule.SCHEMA);
+      NotificationsModule.SCHEMA, PaymentsModule.SCHEMA, PersonalKeys.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
       MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
@@ -125,9 +128,12 @@ public final class Iok implements AutoCloseable {
       AtomicReference<Configuration> built = new AtomicReference<>();
       Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling(),
           List.of(NotificationsModule.reminders(database.dataSource(), built::get, config, WARSAW)));
-      Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines);
+      PersonalKeys personalKeys = new PersonalKeys(database.dataSource(), transactions);
+      PersonalFields personal = new PersonalFields(personalKeys);
+      Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines,
+          personal);
       CooperativeModule.configure(configurer, jdbc, push);
-      AccountModule.configure(configurer, jdbc, push, passwords);
+      AccountModule.configure(configurer, jdbc, push, passwords, new JdbcErasure(jdbc, personalKeys));
       BooksModule.configure(configurer, jdbc, push, WARSAW);
       AnnouncementsModule.configure(configurer, jdbc, push);
       FaultsModule.configure(configurer, jdbc, push);
@@ -172,8 +178,8 @@ public final class Iok implements AutoCloseable {
         EventStreams.mount(api, hub);
         CooperativeModule.mount(api, pool, commands, reads);
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
-        AccountHistoryRoute.mount(api, pool);
-        AccountExportRoute.mount(api, pool);
+        AccountHistoryRoute.mount(api, pool, personal);
+        AccountExportRoute.mount(api, pool, personal);
         PersonalDataExportRoute.mount(api, pool);
         AsOfRoute.mount(api, pool, commands, new AsOfState(database.dataSource()), Clock.systemUTC());
         VerifyRoute.mount(api, pool, commands, new ChainVerifier(database.dataSource()));

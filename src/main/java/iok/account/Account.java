@@ -26,6 +26,8 @@ import iok.account.AccountEvent.SignedOut;
 import iok.cooperative.CooperativeRules;
 import iok.cooperative.CooperativeRules.Rules;
 import iok.platform.auth.Passwords;
+import iok.privacy.DataSubject;
+import iok.privacy.PersonalData;
 import iok.platform.domain.Refusal;
 import iok.platform.domain.Refusal.Kind;
 import java.util.List;
@@ -43,6 +45,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Account {
 
   @AggregateIdentifier
+  @DataSubject
   private String accountId;
   private String cooperativeId;
   private Role role;
@@ -51,11 +54,17 @@ public class Account {
   private boolean locked;
   private boolean blocked;
   private String acceptedRegulations;
+  // a snapshot is these fields: the contact data in it are sealed like the events'
+  @PersonalData(contact = true)
   private String email;
+  @PersonalData(contact = true)
   private String phone;
+  private boolean erased;
   private Map<String, java.util.List<String>> notifications = new java.util.TreeMap<>();
   private long sessionEpoch;
   private long sequence = -1;
+
+  private static final java.time.ZoneId WARSAW = java.time.ZoneId.of("Europe/Warsaw");
 
   protected Account() {}
 
@@ -153,7 +162,29 @@ public class Account {
   @CommandHandler
   public long handle(UnblockAccount command) {
     requireCooperative(command.cooperativeId());
+    if (erased) throw new Refusal(Kind.CONFLICT, "account_erased", "The person was erased; the account stays closed");
     if (blocked) apply(new AccountUnblocked(accountId));
+    return sequence;
+  }
+
+  /**
+   * Closed means blocked and holding no title today: the books no longer tie the person to premises, and
+   * nobody may sign in. What the cooperative keeps to defend claims is kept (README: What erasure keeps).
+   */
+  @CommandHandler
+  public long handle(AccountCommands.EraseAccount command, Erasure erasure, java.time.Clock clock) {
+    requireCooperative(command.cooperativeId());
+    if (erased) throw new Refusal(Kind.CONFLICT, "already_erased", "The person was already erased");
+    if (!blocked) {
+      throw new Refusal(Kind.RULE_VIOLATED, "account_not_closed", "Only a closed account is erased: block it first",
+          Map.of("reason", "not_blocked"));
+    }
+    if (erasure.holdsTitle(cooperativeId, accountId, java.time.LocalDate.now(clock.withZone(WARSAW)))) {
+      throw new Refusal(Kind.RULE_VIOLATED, "account_not_closed", "The person still holds title to premises",
+          Map.of("reason", "holds_title"));
+    }
+    erasure.erase(cooperativeId, accountId);
+    apply(new AccountEvent.AccountErased(accountId));
     return sequence;
   }
 
@@ -245,6 +276,11 @@ public class Account {
         phone = null;
       }
       case AccountEvent.NotificationsChosen e -> notifications = new java.util.TreeMap<>(e.choices());
+      case AccountEvent.AccountErased e -> {
+        erased = true;
+        email = null;
+        phone = null;
+      }
     }
   }
 }

@@ -32,6 +32,9 @@ public final class AccountCommands {
 
   public record UnblockAccount(@TargetAggregateIdentifier String accountId, String cooperativeId) {}
 
+  /** An administrator erases a person whose account is closed: blocked, and holding no title today. */
+  public record EraseAccount(@TargetAggregateIdentifier String accountId, String cooperativeId) {}
+
   public record ChangeContact(@TargetAggregateIdentifier String accountId, String email, String phone) {}
 
   public record DeleteContact(@TargetAggregateIdentifier String accountId) {}

@@ -28,12 +28,13 @@ public final class AccountModule {
 
   private AccountModule() {}
 
-  public static void configure(Configurer axon, Jdbc jdbc, PushFeed push, Passwords passwords) {
+  public static void configure(Configurer axon, Jdbc jdbc, PushFeed push, Passwords passwords, Erasure erasure) {
     axon.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
         // logins add an event each; a snapshot keeps loading an old account cheap
         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)));
     axon.registerComponent(LoginRegistry.class, c -> new JdbcLoginRegistry(jdbc));
     axon.registerComponent(Passwords.class, c -> passwords);
+    axon.registerComponent(Erasure.class, c -> erasure);
     axon.eventProcessing()
         .registerPooledStreamingEventProcessor(AccountProjection.PROCESSOR)
         .registerEventHandler(c -> new AccountProjection(jdbc, push));

@@ -1,5 +1,7 @@
 package iok.correspondence;
 
+import iok.privacy.DataSubject;
+import iok.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -20,13 +22,15 @@ public sealed interface CorrespondenceEvent {
   }
 
   /** A PDF kept beside the events; the event says only what it is, never holds its bytes. */
-  record AttachedFile(int n, String contentId, String name, long size, String sha256) {}
+  record AttachedFile(int n, String contentId, @PersonalData String name, long size, String sha256) {}
 
-  record LetterSent(String threadId, String cooperativeId, String residentId, String subject, String body,
+  record LetterSent(String threadId, String cooperativeId, @DataSubject String residentId, @PersonalData String subject,
+                    @PersonalData String body,
                     List<AttachedFile> attachments, Instant at) implements CorrespondenceEvent {}
 
   /** {@code about} is null for an ordinary message, set for a "this information is wrong" report. */
-  record MessageWritten(String threadId, String cooperativeId, String residentId, String subject, String body,
+  record MessageWritten(String threadId, String cooperativeId, @DataSubject String residentId,
+                        @PersonalData String subject, @PersonalData String body,
                         About about, Instant at) implements CorrespondenceEvent {}
 
   /** The first time the addressee opened a letter: the moment the cooperative may rely on. */
@@ -36,6 +40,7 @@ public sealed interface CorrespondenceEvent {
   record RepliesRead(String threadId, String residentId, Instant at) implements CorrespondenceEvent {}
 
   /** {@code authorRole} is admin or resident. */
-  record ReplyWritten(String threadId, String authorId, String authorRole, String body, Instant at)
-      implements CorrespondenceEvent {}
+  /** {@code residentId} names whose thread it is: every text of a thread is sealed under that resident's key. */
+  record ReplyWritten(String threadId, String authorId, String authorRole, @PersonalData String body, Instant at,
+                      @DataSubject String residentId) implements CorrespondenceEvent {}
 }

@@ -102,7 +102,7 @@ public class Letter {
       throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden", "Only the resident and the administrators write in a thread");
     }
     apply(new ReplyWritten(threadId, command.authorId(), resident ? "resident" : "admin", command.body(),
-        clock.instant()));
+        clock.instant(), residentId));
     return sequence;
   }
 

@@ -81,7 +81,7 @@ public class Fault {
           "A fault that is " + status.code() + " cannot become " + command.to().code(),
           Map.of("status", status.code(), "allowed", status.administratorMoves().stream().map(FaultStatus::code).toList()));
     }
-    apply(new FaultStatusChanged(faultId, status, command.to(), command.comment(), clock.instant()));
+    apply(new FaultStatusChanged(faultId, status, command.to(), command.comment(), clock.instant(), reporterId));
     return sequence;
   }
 
@@ -96,9 +96,10 @@ public class Fault {
         throw new Refusal(Refusal.Kind.CONFLICT, "transition_not_allowed", "Only a resolved fault is reopened",
             Map.of("status", status.code()));
       }
-      apply(new FaultReopened(faultId, command.text(), clock.instant()));
+      apply(new FaultReopened(faultId, command.text(), clock.instant(), reporterId));
     } else {
-      apply(new FaultCommented(faultId, command.authorId(), command.authorRole(), command.text(), clock.instant()));
+      apply(new FaultCommented(faultId, command.authorId(), command.authorRole(), command.text(), clock.instant(),
+          reporterId));
     }
     return sequence;
   }

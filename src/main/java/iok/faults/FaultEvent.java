@@ -1,5 +1,7 @@
 package iok.faults;
 
+import iok.privacy.DataSubject;
+import iok.privacy.PersonalData;
 import java.time.Instant;
 
 /** A fault's life: reported by a resident, moved by the administrator, commented on by both, reopened. */
@@ -8,16 +10,19 @@ public sealed interface FaultEvent {
   String faultId();
 
   /** {@code premisesId} (the books' id) for the resident's own premises, or null with {@code place} for a common part. */
-  record FaultReported(String faultId, String cooperativeId, String reporterId, String premisesId, String place,
-                       String title, String description, Instant at) implements FaultEvent {}
+  record FaultReported(String faultId, String cooperativeId, @DataSubject String reporterId, String premisesId,
+                       @PersonalData String place, @PersonalData String title, @PersonalData String description,
+                       Instant at) implements FaultEvent {}
 
-  record FaultStatusChanged(String faultId, FaultStatus from, FaultStatus to, String comment, Instant at)
+  /** {@code reporterId} names whose fault it is: every text of a fault is sealed under its reporter's key. */
+  record FaultStatusChanged(String faultId, FaultStatus from, FaultStatus to, @PersonalData String comment, Instant at,
+                            @DataSubject String reporterId) implements FaultEvent {}
+
+  record FaultCommented(String faultId, String authorId, String authorRole, @PersonalData String text, Instant at,
+                        @DataSubject String reporterId) implements FaultEvent {}
+
+  record FaultReopened(String faultId, @PersonalData String comment, Instant at, @DataSubject String reporterId)
       implements FaultEvent {}
-
-  record FaultCommented(String faultId, String authorId, String authorRole, String text, Instant at)
-      implements FaultEvent {}
-
-  record FaultReopened(String faultId, String comment, Instant at) implements FaultEvent {}
 
   /**
    * A photo the reporter attached, the {@code number}th of the fault. Only what describes it travels in the

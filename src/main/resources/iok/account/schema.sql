@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS account (
   locked                        BOOLEAN NOT NULL DEFAULT false,  -- by wrong passwords (R4)
   blocked                       BOOLEAN NOT NULL DEFAULT false,  -- by an administrator (R6)
   blocked_reason                TEXT,
+  erased                        BOOLEAN NOT NULL DEFAULT false,  -- names read '[usunięto]' (R18)
   consecutive_failures          INT NOT NULL DEFAULT 0,
   must_change_password          BOOLEAN NOT NULL,
   accepted_regulations_version  TEXT,

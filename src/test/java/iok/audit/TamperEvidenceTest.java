@@ -67,7 +67,8 @@ class TamperEvidenceTest {
         .isEqualTo(204);
     assertThat(verify("?account=" + victim).getBoolean("valid")).isTrue();
 
-    String eventId = tamper(victim, "Zaległości", "Zaległośći");
+    // the reason is stored sealed under the person's key (R18): one byte of its sealed text changes
+    String eventId = tamper(victim, "\"reason\":\"pd:v1:", "\"reason\":\"pd:v2:");
 
     JsonObject account = verify("?account=" + victim);
     assertThat(account.getBoolean("valid")).isFalse();
@@ -77,7 +78,7 @@ class TamperEvidenceTest {
     assertThat(whole.getBoolean("valid")).isFalse();
     assertThat(whole.getJsonObject("firstBroken").getString("aggregateId")).isEqualTo(victim);
     assertThat(verify("?account=" + bystander).getBoolean("valid")).as("other accounts still verify").isTrue();
-    tamper(victim, "Zaległośći", "Zaległości");
+    tamper(victim, "\"reason\":\"pd:v2:", "\"reason\":\"pd:v1:");
     assertThat(verify("?account=" + victim).getBoolean("valid")).as("put back, it verifies again").isTrue();
   }
 

@@ -121,7 +121,7 @@ class LetterTest {
 
   @Test
   void a_reply_from_the_cooperative_is_marked_read_when_the_resident_opens_the_thread_again() {
-    fixture.given(SENT, new LetterOpened("t-1", "anna", NOW), new ReplyWritten("t-1", "admin-1", "admin", "Uzupełnienie", NOW))
+    fixture.given(SENT, new LetterOpened("t-1", "anna", NOW), new ReplyWritten("t-1", "admin-1", "admin", "Uzupełnienie", NOW, "anna"))
         .when(new Letter.Open("t-1", "sm-prudnik", "anna", "resident"))
         .expectEvents(new RepliesRead("t-1", "anna", NOW));
   }
@@ -152,7 +152,7 @@ class LetterTest {
   void the_administrator_replies_to_a_residents_message() {
     fixture.given(WRITTEN)
         .when(new Letter.Reply("t-2", "sm-prudnik", "admin-1", "admin", "Odpowiedź"))
-        .expectEvents(new ReplyWritten("t-2", "admin-1", "admin", "Odpowiedź", NOW))
+        .expectEvents(new ReplyWritten("t-2", "admin-1", "admin", "Odpowiedź", NOW, "anna"))
         .expectResultMessagePayload(1L);
   }
 
@@ -160,7 +160,7 @@ class LetterTest {
   void the_resident_replies_to_a_letter() {
     fixture.given(SENT)
         .when(new Letter.Reply("t-1", "sm-prudnik", "anna", "resident", "Dziękuję"))
-        .expectEvents(new ReplyWritten("t-1", "anna", "resident", "Dziękuję", NOW));
+        .expectEvents(new ReplyWritten("t-1", "anna", "resident", "Dziękuję", NOW, "anna"));
   }
 
   @Test

@@ -34,7 +34,7 @@ class FaultTest {
   }
 
   static FaultStatusChanged moved(FaultStatus from, FaultStatus to) {
-    return new FaultStatusChanged("f-1", from, to, null, NOW);
+    return new FaultStatusChanged("f-1", from, to, null, NOW, "anna");
   }
 
   @Test
@@ -77,7 +77,7 @@ class FaultTest {
   void the_administrator_moves_a_fault_along_its_lifecycle(FaultStatus from, FaultStatus to) {
     fixture.given(history(from))
         .when(new Fault.ChangeStatus("f-1", "sm-opole", to, "ok"))
-        .expectEvents(new FaultStatusChanged("f-1", from, to, "ok", NOW));
+        .expectEvents(new FaultStatusChanged("f-1", from, to, "ok", NOW, "anna"));
   }
 
   @ParameterizedTest(name = "{0} -/-> {1}")
@@ -93,7 +93,7 @@ class FaultTest {
   void the_reporter_reopens_a_resolved_fault() {
     fixture.given(history(FaultStatus.RESOLVED))
         .when(new Fault.Comment("f-1", "sm-opole", "anna", "resident", "Znowu cieknie", true))
-        .expectEvents(new FaultReopened("f-1", "Znowu cieknie", NOW));
+        .expectEvents(new FaultReopened("f-1", "Znowu cieknie", NOW, "anna"));
   }
 
   @Test
@@ -107,7 +107,7 @@ class FaultTest {
   void the_reporter_and_staff_comment_and_nobody_else_sees_the_fault() {
     fixture.given(REPORTED)
         .when(new Fault.Comment("f-1", "sm-opole", "admin-1", "admin", "Hydraulik jutro", false))
-        .expectEvents(new FaultCommented("f-1", "admin-1", "admin", "Hydraulik jutro", NOW));
+        .expectEvents(new FaultCommented("f-1", "admin-1", "admin", "Hydraulik jutro", NOW, "anna"));
     fixture.given(REPORTED)
         .when(new Fault.Comment("f-1", "sm-opole", "jan", "resident", "Ja też", false))
         .expectException(Refusal.class);

@@ -1,5 +1,7 @@
 package iok.platform.axon;
 
+import iok.privacy.PersonalDataSerializer;
+import iok.privacy.PersonalFields;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 
@@ -36,10 +39,13 @@ public final class EventSourcing {
 
   private EventSourcing() {}
 
+  /** {@code personal}: how personal data are sealed in what Axon stores, events and snapshots alike. */
   public static Configurer configurer(DataSource dataSource, JdbcTransactions transactions, Clock clock,
-                                      Deadlines deadlines) {
-    JacksonSerializer events = JacksonSerializer.builder().objectMapper(Json.events()).lenientDeserialization().build();
-    JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(Json.snapshots()).lenientDeserialization().build();
+                                      Deadlines deadlines, PersonalFields personal) {
+    Serializer events = new PersonalDataSerializer(
+        JacksonSerializer.builder().objectMapper(Json.events()).lenientDeserialization().build(), personal);
+    Serializer snapshots = new PersonalDataSerializer(
+        JacksonSerializer.builder().objectMapper(Json.snapshots()).lenientDeserialization().build(), personal);
     ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
     ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("iok-command-retry").factory());
 

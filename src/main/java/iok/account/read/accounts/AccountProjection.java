@@ -16,6 +16,7 @@ import iok.platform.db.Jdbc;
 import iok.platform.db.ReadModel;
 import iok.platform.push.Audience;
 import iok.platform.push.PushFeed;
+import iok.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -35,7 +36,7 @@ public final class AccountProjection {
 
   public static final String PROCESSOR = "accounts";
   /** Raise when the tables or what the handlers write change: the read model is then rebuilt from the events. */
-  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 3, "/iok/account/schema.sql",
+  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 4, "/iok/account/schema.sql",
       java.util.List.of("account_ended_session", "account"));
   public static final String VERSION_QUERY = "SELECT version FROM account WHERE account_id = $1";
   /** Answers 1 once the row shows the account locked: what a lock must wait for before the login answers. */
@@ -97,6 +98,10 @@ public final class AccountProjection {
       case AccountEvent.ContactDeleted e -> set(e, sequence, "email = NULL, phone = NULL");
       case AccountEvent.NotificationsChosen e -> set(e, sequence, "notifications = ?::jsonb",
           io.vertx.core.json.Json.encode(e.choices()));
+      // the events already read as erased once the key is gone; this scrubs what was projected before
+      case AccountEvent.AccountErased e -> set(e, sequence, "erased = true, first_name = ?, last_name = ?, email = NULL, "
+          + "phone = NULL, notifications = '{}', blocked_reason = CASE WHEN blocked_reason IS NULL THEN NULL ELSE ? END",
+          PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED);
       case SignedOut e -> {
         jdbc.update("INSERT INTO account_ended_session (session_id, account_id, ended_at) VALUES (?, ?, ?) "
             + "ON CONFLICT (session_id) DO NOTHING", e.sessionId(), e.accountId(), at);

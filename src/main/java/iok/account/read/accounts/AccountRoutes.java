@@ -17,7 +17,7 @@ public final class AccountRoutes {
 
   private static final String FIND = """
       SELECT account_id, login, role, first_name, last_name, registered_at, last_login_at,
-             CASE WHEN blocked THEN 'blocked' WHEN locked THEN 'locked' ELSE 'active' END AS status
+             CASE WHEN erased THEN 'erased' WHEN blocked THEN 'blocked' WHEN locked THEN 'locked' ELSE 'active' END AS status
       FROM account WHERE cooperative_id = $1
         AND ($2 = '' OR login ILIKE '%' || $2 || '%' OR last_name ILIKE '%' || $2 || '%' OR first_name ILIKE '%' || $2 || '%')
       ORDER BY last_name, first_name, login LIMIT 100""";

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import iok.account.AccountCommands.BlockAccount;
+import iok.account.AccountCommands.EraseAccount;
 import iok.account.AccountCommands.IssueInitialPassword;
 import iok.account.AccountCommands.UnblockAccount;
 import iok.account.AccountCommands.UnlockAccount;
@@ -60,6 +61,9 @@ public final class AdministrationRoutes {
     api.route(HttpMethod.POST, "/api/admin/accounts/:id/unblock", Access.ADMIN,
         ctx -> act(ctx, id -> new UnblockAccount(id, coop(ctx))));
     api.route(HttpMethod.POST, "/api/admin/accounts/:id/reset-password", Access.ADMIN, this::resetPassword);
+    // R18, P V.3: the person's key is destroyed; refused while the account is not closed
+    api.route(HttpMethod.POST, "/api/admin/accounts/:id/erasure", Access.ADMIN,
+        ctx -> act(ctx, id -> new EraseAccount(id, coop(ctx))));
   }
 
   private void register(RoutingContext ctx) {

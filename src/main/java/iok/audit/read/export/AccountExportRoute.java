@@ -15,6 +15,7 @@ import iok.audit.read.history.AccountHistoryRoute.Query;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import iok.platform.http.ApiError;
+import iok.privacy.PersonalFields;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class AccountExportRoute {
     return b.build();
   }
 
-  public static void mount(Api api, Pool pool) {
+  public static void mount(Api api, Pool pool, PersonalFields personal) {
     api.route(HttpMethod.GET, "/api/audit/accounts/:id/export", Access.AUDITOR, ctx -> {
       String id = Api.pathId(ctx, "id", "Account");
       String format = ctx.request().getParam("format", "jsonl");
@@ -54,7 +55,7 @@ public final class AccountExportRoute {
             .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"account-" + id + "." + format + "\"");
         if (format.equals("csv")) response.write(String.join(",", COLUMNS) + "\n");
-        write(ctx, pool, id, cooperative, q, first, format).onComplete(done -> {
+        write(ctx, pool, personal, id, cooperative, q, first, format).onComplete(done -> {
           if (done.succeeded()) response.end();
           else ctx.response().reset(); // half a file must not look like a whole one
         });
@@ -62,20 +63,29 @@ public final class AccountExportRoute {
     });
   }
 
-  private static Future<Void> write(RoutingContext ctx, Pool pool, String id, String cooperative, Query q,
-                                    Iterable<Row> rows, String format) {
-    long last = -1;
-    int count = 0;
-    for (Row row : rows) {
-      JsonObject event = AccountHistoryRoute.event(row);
-      ctx.response().write(format.equals("csv") ? line(ROW, event) : event.encode() + "\n");
-      last = row.getLong("globalindex");
-      count++;
-    }
-    if (count < q.limit()) return Future.succeededFuture();
-    Query next = new Query(q.from(), q.to(), q.types(), q.actorRole(), q.actorId(), last, q.limit());
-    return AccountHistoryRoute.events(pool, id, cooperative, next)
-        .compose(page -> write(ctx, pool, id, cooperative, next, page, format));
+  private record Page(String text, long last, int count) {}
+
+  private static Future<Void> write(RoutingContext ctx, Pool pool, PersonalFields personal, String id, String cooperative,
+                                    Query q, Iterable<Row> rows, String format) {
+    // opening sealed personal data may read a key from the database: not on the event loop
+    return ctx.vertx().executeBlocking(() -> {
+      StringBuilder text = new StringBuilder();
+      long last = -1;
+      int count = 0;
+      for (Row row : rows) {
+        JsonObject event = AccountHistoryRoute.event(row, personal);
+        text.append(format.equals("csv") ? line(ROW, event) : event.encode() + "\n");
+        last = row.getLong("globalindex");
+        count++;
+      }
+      return new Page(text.toString(), last, count);
+    }, false).compose(page -> {
+      if (!page.text().isEmpty()) ctx.response().write(page.text());
+      if (page.count() < q.limit()) return Future.succeededFuture();
+      Query next = new Query(q.from(), q.to(), q.types(), q.actorRole(), q.actorId(), page.last(), q.limit());
+      return AccountHistoryRoute.events(pool, id, cooperative, next)
+          .compose(more -> write(ctx, pool, personal, id, cooperative, next, more, format));
+    });
   }
 
   private static String text(String value) {

@@ -12,6 +12,7 @@ import iok.platform.axon.Metadata;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import iok.platform.http.ApiError;
+import iok.privacy.PersonalFields;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,8 +54,8 @@ public final class AccountHistoryRoute {
 
   private AccountHistoryRoute() {}
 
-  public static void mount(Api api, Pool pool) {
-    api.route(HttpMethod.GET, "/api/audit/accounts/:id/events", Access.AUDITOR, ctx -> history(ctx, pool));
+  public static void mount(Api api, Pool pool, PersonalFields personal) {
+    api.route(HttpMethod.GET, "/api/audit/accounts/:id/events", Access.AUDITOR, ctx -> history(ctx, pool, personal));
   }
 
   /** The filters and page of a history request, checked. */
@@ -103,22 +104,24 @@ public final class AccountHistoryRoute {
     }
   }
 
-  private static void history(RoutingContext ctx, Pool pool) {
+  private static void history(RoutingContext ctx, Pool pool, PersonalFields personal) {
     String id = Api.pathId(ctx, "id", "Account");
     Query q = Query.of(ctx, DEFAULT_LIMIT, MAX_LIMIT);
     String cooperative = Api.session(ctx).cooperativeId();
     events(pool, id, cooperative, q)
-        .onSuccess(rows -> {
+        .compose(rows -> ctx.vertx().executeBlocking(() -> {
+          // opening sealed personal data may read a key from the database: not on the event loop
           JsonArray events = new JsonArray();
           long last = -1;
           for (Row row : rows) {
-            events.add(event(row));
+            events.add(event(row, personal));
             last = row.getLong("globalindex");
           }
           JsonObject body = new JsonObject().put("accountId", id).put("events", events);
           if (events.size() == q.limit()) body.put("next", last);
-          Api.json(ctx, 200, body);
-        })
+          return body;
+        }, false))
+        .onSuccess(body -> Api.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
 
@@ -137,9 +140,18 @@ public final class AccountHistoryRoute {
         });
   }
 
-  /** One stored event as auditors read it; other histories (payments) show theirs the same way. */
+  /** One stored event as auditors read it; other histories (payments, which hold no personal data) the same way. */
   public static JsonObject event(Row row) {
-    JsonObject payload = new JsonObject(row.getString("payload"));
+    return event(row, null);
+  }
+
+  /**
+   * With {@code personal}, sealed personal data are opened, or read as erased once the person's key is
+   * gone; blocking (it may read a key), so called off the event loop.
+   */
+  public static JsonObject event(Row row, PersonalFields personal) {
+    String stored = row.getString("payload");
+    JsonObject payload = new JsonObject(personal == null ? stored : personal.reveal(row.getString("payloadtype"), stored));
     HIDDEN.forEach(payload::remove);
     JsonObject meta = new JsonObject(row.getString("metadata"));
     String type = row.getString("payloadtype");

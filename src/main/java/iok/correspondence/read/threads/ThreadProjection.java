@@ -11,6 +11,8 @@ import iok.platform.db.Jdbc;
 import iok.platform.db.ReadModel;
 import iok.platform.push.Audience;
 import iok.platform.push.PushFeed;
+import iok.account.AccountEvent;
+import iok.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,20 @@ public final class ThreadProjection {
         }
       }
     }
+  }
+
+  /**
+   * An erased resident's correspondence already reads as erased from the events once the key is gone; this
+   * scrubs what was projected before. That letters went, when and when they were opened, and each file's
+   * size and SHA-256 stay: proof of delivery the cooperative may need, against its own copy of the letter.
+   */
+  @EventHandler
+  void on(AccountEvent.AccountErased e) {
+    jdbc.update("UPDATE letter_thread SET subject = ? WHERE resident_id = ?", PersonalData.ERASED, e.accountId());
+    jdbc.update("UPDATE letter_entry SET body = ? WHERE thread_id IN (SELECT thread_id FROM letter_thread "
+        + "WHERE resident_id = ?)", PersonalData.ERASED, e.accountId());
+    jdbc.update("UPDATE letter_file SET name = ? WHERE thread_id IN (SELECT thread_id FROM letter_thread "
+        + "WHERE resident_id = ?)", PersonalData.ERASED, e.accountId());
   }
 
   private void entry(String threadId, long sequence, String role, String body, Instant at) {

@@ -11,6 +11,8 @@ import iok.platform.db.Jdbc;
 import iok.platform.db.ReadModel;
 import iok.platform.push.Audience;
 import iok.platform.push.PushFeed;
+import iok.account.AccountEvent;
+import iok.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,18 @@ public final class FaultProjection {
         jdbc.update("UPDATE fault_view SET version = ? WHERE fault_id = ? AND version < ?", sequence, e.faultId(), sequence);
       }
     }
+  }
+
+  /**
+   * An erased reporter's texts already read as erased from the events once the key is gone; this scrubs what
+   * was projected before. The fault itself, its dates and statuses stay: the cooperative's record of a repair.
+   */
+  @EventHandler
+  void on(AccountEvent.AccountErased e) {
+    jdbc.update("UPDATE fault_view SET title = ?, description = ?, place = CASE WHEN place IS NULL THEN NULL ELSE ? END "
+        + "WHERE reporter_id = ?", PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, e.accountId());
+    jdbc.update("UPDATE fault_entry SET text = ? WHERE text IS NOT NULL AND fault_id IN "
+        + "(SELECT fault_id FROM fault_view WHERE reporter_id = ?)", PersonalData.ERASED, e.accountId());
   }
 
   private void status(String faultId, FaultStatus to, Instant at, long sequence) {
