@@ -1,5 +1,6 @@
 package iok.platform.axon;
 
+import iok.platform.config.Config;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -36,8 +38,12 @@ public final class EventSourcing {
 
   private EventSourcing() {}
 
+  /**
+   * {@code cluster} names this node's segment claims and sets how fast segments move between nodes;
+   * {@code share} is how many segments of a processor this node may hold (see {@link Nodes}).
+   */
   public static Configurer configurer(DataSource dataSource, JdbcTransactions transactions, Clock clock,
-                                      Deadlines deadlines) {
+                                      Deadlines deadlines, Config.Cluster cluster, MaxSegmentProvider share) {
     JacksonSerializer events = JacksonSerializer.builder().objectMapper(Json.events()).lenientDeserialization().build();
     JacksonSerializer snapshots = JacksonSerializer.builder().objectMapper(Json.snapshots()).lenientDeserialization().build();
     ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -80,11 +86,20 @@ public final class EventSourcing {
             .build());
     deadlines.configure(configurer, events, transactions);
     configurer.eventProcessing()
+        // the default node id is the JVM's pid@host: two nodes in one JVM would each take the other's claims for their own
         .registerTokenStore(c -> JdbcTokenStore.builder()
             .connectionProvider(transactions)
             .serializer(events)
+            .nodeId(cluster.nodeId())
+            .claimTimeout(cluster.claimTimeout())
             .build())
         .usingPooledStreamingEventProcessors()
+        // every pooled processor (each module's own settings come after these): its share of segments, how
+        // often it looks for unclaimed ones, and how often it renews its claims, well within their timeout
+        .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+            .maxSegmentProvider(share)
+            .tokenClaimInterval(cluster.claimInterval().toMillis())
+            .claimExtensionThreshold(Math.min(5_000, cluster.claimTimeout().toMillis() / 3)))
         // a projection that fails must stop and retry, never skip the event and commit its token
         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     return configurer;
