@@ -25,6 +25,7 @@ import iok.platform.auth.SigningKeys;
 import iok.platform.axon.Deadlines;
 import iok.platform.axon.EventSourcing;
 import iok.platform.axon.JdbcTransactions;
+import iok.platform.axon.Nodes;
 import iok.platform.config.Config;
 import iok.platform.db.Database;
 import iok.platform.db.Jdbc;
@@ -54,6 +55,7 @@ import iok.cooperative.read.regulations.CooperativeProjection;
 import iok.platform.http.Api;
 import iok.platform.http.Commands;
 import iok.platform.http.Health;
+import iok.platform.metrics.Metrics;
 import iok.platform.http.ProjectionRoutes;
 import iok.platform.axon.Replays;
 import iok.platform.http.HttpVerticle;
@@ -123,15 +125,23 @@ public final class Iok implements AutoCloseable {
       Jdbc jdbc = new Jdbc(transactions);
       PushFeed push = new PushFeed(transactions);
 
-      Vertx vertx = Vertx.vertx();
+      Metrics metrics = new Metrics(config.cluster().nodeId(), config.metricsToken());
+      database.observe(metrics.registry());
+      Vertx vertx = metrics.vertx();
       started.add(() -> vertx.close().await());
       AtomicReference<Configuration> built = new AtomicReference<>();
       Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling(),
           List.of(NotificationsModule.reminders(database.dataSource(), built::get, config, WARSAW)));
       PersonalKeys personalKeys = new PersonalKeys(database.dataSource(), transactions);
       PersonalFields personal = new PersonalFields(personalKeys);
+      // before the processors start, so that each claims only its share when others are up already
+      Nodes nodes = new Nodes(database.dataSource(), config.cluster());
+      nodes.start();
+      started.add(nodes);
       Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines,
-          personal);
+          personal, config.cluster(), nodes);
+      configurer.configureMessageMonitor(org.axonframework.commandhandling.AsynchronousCommandBus.class,
+          c -> metrics.commands());
       CooperativeModule.configure(configurer, jdbc, push);
       AccountModule.configure(configurer, jdbc, push, passwords, new JdbcErasure(jdbc, personalKeys));
       BooksModule.configure(configurer, jdbc, push, WARSAW);
@@ -153,10 +163,11 @@ public final class Iok implements AutoCloseable {
           .setHost(database.url().host()).setPort(database.url().port()).setDatabase(database.url().database())
           .setUser(database.url().user()).setPassword(database.url().password())
           .setCachePreparedStatements(true).setReconnectAttempts(0);
-      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8).setMaxWaitQueueSize(2_000))
+      Pool pool = PgBuilder.pool().with(new PoolOptions().setName("iok-pg").setMaxSize(8).setMaxWaitQueueSize(2_000))
           .connectingTo(connect).using(vertx).build();
       PushHub hub = new PushHub(vertx, pool, connect, config.heartbeat());
       hub.start().await();
+      metrics.observe(axon, database.dataSource(), hub, config.cluster().claimTimeout());
 
       Commands commands = new Commands(vertx, axon.commandGateway());
       ReadYourWrites reads = new ReadYourWrites(vertx, pool);
@@ -174,6 +185,7 @@ public final class Iok implements AutoCloseable {
         ProjectionRoutes.markRebuilding(router, replays);
         Api api = new Api(router, sessions);
         Health.mount(api, pool, axon, hub, replays);
+        metrics.mount(api);
         ProjectionRoutes.mount(api, axon, replays, commands);
         EventStreams.mount(api, hub);
         CooperativeModule.mount(api, pool, commands, reads);

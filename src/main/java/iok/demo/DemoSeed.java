@@ -68,7 +68,21 @@ public final class DemoSeed {
 
   /** Seeds unless a demo cooperative exists already; answers the credentials it made (empty when it did nothing). */
   public static List<Credential> seedOnce(Iok iok, Config config, Passwords passwords) {
-    if (alreadySeeded(iok)) return List.of();
+    // replicas started together (docker compose --scale) would each find no demo and seed it twice: the
+    // first to take this lock seeds, the others wait and then find it there
+    try (Connection lock = iok.database().dataSource().getConnection(); java.sql.Statement s = lock.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(hashtext('iok_demo_seed'))");
+      try {
+        return alreadySeeded(iok) ? List.of() : seed(iok, config, passwords);
+      } finally {
+        s.execute("SELECT pg_advisory_unlock(hashtext('iok_demo_seed'))");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not take the demo seed lock", e);
+    }
+  }
+
+  private static List<Credential> seed(Iok iok, Config config, Passwords passwords) {
     MetaData system = MetaData.with(Metadata.ACTOR_ROLE, "system").and(Metadata.ACTOR_LOGIN, "demo-seed");
     List<Credential> credentials = new ArrayList<>();
     for (Demo demo : COOPERATIVES) {

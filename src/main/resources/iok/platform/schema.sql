@@ -23,3 +23,10 @@ CREATE TABLE IF NOT EXISTS push_feed (
   UNIQUE (event_id, audience, type)
 );
 CREATE INDEX IF NOT EXISTS push_feed_by_cooperative ON push_feed (cooperative, position);
+
+-- The nodes sharing this database, each saying every few seconds that it is alive. A processor's segments
+-- are shared out among the live ones; a node that stops removes its row, one that dies stops beating.
+CREATE TABLE IF NOT EXISTS iok_node (
+  node_id  TEXT PRIMARY KEY,
+  seen_at  TIMESTAMPTZ NOT NULL
+);

@@ -2,6 +2,7 @@ package iok.platform.axon;
 
 import iok.privacy.PersonalDataSerializer;
 import iok.privacy.PersonalFields;
+import iok.platform.config.Config;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -39,9 +41,14 @@ public final class EventSourcing {
 
   private EventSourcing() {}
 
-  /** {@code personal}: how personal data are sealed in what Axon stores, events and snapshots alike. */
+  /**
+   * {@code personal}: how personal data are sealed in what Axon stores, events and snapshots alike;
+   * {@code cluster} names this node's segment claims and sets how fast segments move between nodes;
+   * {@code share} is how many segments of a processor this node may hold (see {@link Nodes}).
+   */
   public static Configurer configurer(DataSource dataSource, JdbcTransactions transactions, Clock clock,
-                                      Deadlines deadlines, PersonalFields personal) {
+                                      Deadlines deadlines, PersonalFields personal, Config.Cluster cluster,
+                                      MaxSegmentProvider share) {
     Serializer events = new PersonalDataSerializer(
         JacksonSerializer.builder().objectMapper(Json.events()).lenientDeserialization().build(), personal);
     Serializer snapshots = new PersonalDataSerializer(
@@ -86,11 +93,20 @@ public final class EventSourcing {
             .build());
     deadlines.configure(configurer, events, transactions);
     configurer.eventProcessing()
+        // the default node id is the JVM's pid@host: two nodes in one JVM would each take the other's claims for their own
         .registerTokenStore(c -> JdbcTokenStore.builder()
             .connectionProvider(transactions)
             .serializer(events)
+            .nodeId(cluster.nodeId())
+            .claimTimeout(cluster.claimTimeout())
             .build())
         .usingPooledStreamingEventProcessors()
+        // every pooled processor (each module's own settings come after these): its share of segments, how
+        // often it looks for unclaimed ones, and how often it renews its claims, well within their timeout
+        .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+            .maxSegmentProvider(share)
+            .tokenClaimInterval(cluster.claimInterval().toMillis())
+            .claimExtensionThreshold(Math.min(5_000, cluster.claimTimeout().toMillis() / 3)))
         // a projection that fails must stop and retry, never skip the event and commit its token
         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     return configurer;

@@ -28,7 +28,9 @@ public record Config(
     Duration reminderCheck,
     Duration paymentValidity,
     boolean gatewayDouble,
-    Optional<String> masterKey) {
+    Optional<String> masterKey,
+    Cluster cluster,
+    Optional<String> metricsToken) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -62,14 +64,33 @@ public record Config(
             ? Duration.ofSeconds(intValue(env, "IOK_PAYMENT_VALIDITY_SECONDS", 1800))
             : Duration.ofMinutes(intValue(env, "IOK_PAYMENT_VALIDITY_MINUTES", 30)),
         Boolean.parseBoolean(env.getOrDefault("IOK_GATEWAY_DOUBLE", "false")),
-        Optional.ofNullable(blankToNull(env.get("IOK_MASTER_KEY"))));
+        Optional.ofNullable(blankToNull(env.get("IOK_MASTER_KEY"))),
+        new Cluster(Optional.ofNullable(blankToNull(env.get("IOK_NODE_ID"))).orElseGet(Cluster::someNodeId),
+            Duration.ofMillis(intValue(env, "IOK_SEGMENT_CLAIM_INTERVAL_MS", 5_000)),
+            Duration.ofSeconds(intValue(env, "IOK_SEGMENT_CLAIM_TIMEOUT_SECONDS", 10)),
+            Duration.ofMillis(intValue(env, "IOK_NODE_HEARTBEAT_MS", 5_000))),
+        Optional.ofNullable(blankToNull(env.get("IOK_METRICS_TOKEN"))));
   }
 
   /** {@code --demo} brings the local gateway double along, so paying works on a machine without internet. */
   public Config withGatewayDouble() {
     return new Config(httpPort, dataDir, externalDb, adminPassword, auditorPassword, jsonLogs, sessionLifetime,
         secureCookies, bodyLimitBytes, heartbeat, schedulerPolling, smtp, sms, deliveryRetry, reminderCheck,
-        paymentValidity, true, masterKey);
+        paymentValidity, true, masterKey, cluster, metricsToken);
+  }
+
+  /**
+   * How this node shares the database with others. {@code nodeId} names its segment claims in the token
+   * store, so it must differ between nodes running at the same time: by default the process and host with
+   * a random suffix. A node looks for unclaimed segments every {@code claimInterval}; a node that stops
+   * without releasing its segments loses them after {@code claimTimeout}; each node says it is alive every
+   * {@code heartbeat}, and counts as gone after three missed ones.
+   */
+  public record Cluster(String nodeId, Duration claimInterval, Duration claimTimeout, Duration heartbeat) {
+    static String someNodeId() {
+      String process = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+      return process + "-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
+    }
   }
 
   /** The cooperative's outgoing mail server; without it nobody is told by e-mail. */

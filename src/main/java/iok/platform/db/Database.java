@@ -65,6 +65,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Reports the JDBC pool (connections active, idle, pending, time to acquire) to the node's metrics. */
+  public void observe(io.micrometer.core.instrument.MeterRegistry registry) {
+    dataSource.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }
