@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -38,6 +39,10 @@ public final class EventSourcing {
   /** Metadata keys copied from a command to every event it causes. */
   public static final List<String> CORRELATED_METADATA = List.of(Metadata.ACTOR_ID, Metadata.ACTOR_ROLE,
       Metadata.ACTOR_LOGIN, Metadata.COOPERATIVE, Metadata.REQUEST_ID);
+
+  static final long FETCH_DELAY_MILLIS = 20;
+  /** One per JVM: it only pokes processors, and two nodes in one test JVM may share it. */
+  private static final StreamWakeup WAKEUP = new StreamWakeup();
 
   private EventSourcing() {}
 
@@ -64,16 +69,32 @@ public final class EventSourcing {
         .registerComponent(Clock.class, c -> clock)
         .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
             new SimpleCorrelationDataProvider(CORRELATED_METADATA.toArray(String[]::new))))
-        .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
-            .connectionProvider(transactions)
-            .transactionManager(transactions)
-            .eventSerializer(events)
-            .snapshotSerializer(snapshots)
-            .dataType(String.class)
-            .appendEvents(new ChainedAppend(events))
-            .persistenceExceptionResolver(new SQLStateResolver("23505"))
-            .upcasterChain(c.upcasterChain())
-            .build())
+        .configureEventStore(c -> {
+          EmbeddedEventStore store = EmbeddedEventStore.builder()
+              .storageEngine(JdbcEventStorageEngine.builder()
+                  .connectionProvider(transactions)
+                  .transactionManager(transactions)
+                  .eventSerializer(events)
+                  .snapshotSerializer(snapshots)
+                  .dataType(String.class)
+                  .appendEvents(new ChainedAppend(events))
+                  .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                  .upcasterChain(c.upcasterChain())
+                  .build())
+              .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+              .spanFactory(c.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
+              // how soon the processors see events this node did not append itself (other nodes'), and
+              // the upper bound of their wait otherwise: the store is read again after at most this long
+              .fetchDelay(FETCH_DELAY_MILLIS)
+              .build();
+          // once what a unit of work appended is committed, the processors are told to look (see StreamWakeup)
+          store.registerDispatchInterceptor(messages -> {
+            WAKEUP.afterCommitOfCurrentUnitOfWork();
+            return (i, m) -> m;
+          });
+          c.onShutdown(store::shutDown);
+          return store;
+        })
         .configureCommandBus(c -> {
           CommandBus bus = AsynchronousCommandBus.builder()
               .executor(commandThreads)
@@ -104,6 +125,7 @@ public final class EventSourcing {
         // every pooled processor (each module's own settings come after these): its share of segments, how
         // often it looks for unclaimed ones, and how often it renews its claims, well within their timeout
         .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+            .messageSource(WAKEUP.around(c.eventStore()))
             .maxSegmentProvider(share)
             .tokenClaimInterval(cluster.claimInterval().toMillis())
             .claimExtensionThreshold(Math.min(5_000, cluster.claimTimeout().toMillis() / 3)))
