@@ -17,6 +17,7 @@ import iok.platform.push.PushFeed;
 import java.time.Clock;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
 /** Meters and readings (R10): the feature's whole wiring. */
 public final class MetersModule {
@@ -24,7 +25,9 @@ public final class MetersModule {
   private MetersModule() {}
 
   public static void configure(Configurer axon, Jdbc jdbc, PushFeed push) {
-    axon.configureAggregate(AggregateConfigurer.defaultConfiguration(Meter.class));
+    axon.configureAggregate(AggregateConfigurer.defaultConfiguration(Meter.class)
+        // every reading is an event: a snapshot keeps a meter with years of readings cheap to load
+        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), 100)));
     axon.configureAggregate(AggregateConfigurer.defaultConfiguration(ReadingSchedule.class));
     axon.registerComponent(ReadingCalendar.class, c -> new JdbcReadingCalendar(jdbc));
     axon.eventProcessing()

@@ -291,4 +291,23 @@ class MetersHttpTest {
     assertThat(api.get("/api/admin/settings/readings", api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD)).json()
         .getJsonArray("windows")).hasSize(4);
   }
+
+  @Test
+  void a_meter_with_a_long_series_loads_from_its_snapshot_and_keeps_every_rule() throws Exception {
+    String meterId = meter(30, "0.000");
+    for (int i = 1; i <= 110; i++) submitted(meterId, i + ".000", TODAY);
+    try (java.sql.Connection c = node.iok().database().dataSource().getConnection();
+         java.sql.PreparedStatement s = c.prepareStatement(
+             "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")) {
+      s.setString(1, meterId);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("a snapshot was taken").isPositive();
+      }
+    }
+    Response lower = submit(maria, meterId, "109.500", TODAY);
+    assertThat(lower.status()).isEqualTo(422);
+    assertThat(lower.error()).isEqualTo("value_below_last_reading");
+    submitted(meterId, "111.000", TODAY);
+  }
 }
