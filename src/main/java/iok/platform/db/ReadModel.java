@@ -27,6 +27,8 @@ public record ReadModel(String processor, int version, String schema, List<Strin
       }
     }
     boolean rebuild = built == null || built != version;
+    // with the version current and its tables there, nothing is run: DDL would lock tables other nodes write
+    if (!rebuild && tablesExist(c)) return false;
     try (Statement s = c.createStatement()) {
       if (rebuild) {
         for (String table : tables) s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
@@ -46,5 +48,18 @@ public record ReadModel(String processor, int version, String schema, List<Strin
       }
     }
     return rebuild;
+  }
+
+  private boolean tablesExist(Connection c) throws SQLException {
+    for (String table : tables) {
+      try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        s.setString(1, table);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) return false;
+        }
+      }
+    }
+    return true;
   }
 }
