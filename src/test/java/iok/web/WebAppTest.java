@@ -662,7 +662,7 @@ class WebAppTest {
       signIn(admin, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
       admin.locator("#home-title").waitFor();
       admin.navigate("/#/admin");
-      admin.locator("table").waitFor();
+      admin.getByRole(com.microsoft.playwright.options.AriaRole.TABLE, new Page.GetByRoleOptions().setName("Konta")).waitFor();
       scan("administration", problems);
       admin.locator("#first-name").fill("Ala");
       admin.locator("#last-name").fill("Skan");
