@@ -272,6 +272,7 @@ public final class Bench {
     while (System.nanoTime() < end) {
       String fault = client.post("/api/faults", reporter.token(), new JsonObject().put("place", "Klatka")
           .put("title", "Pomiar").put("description", "Pomiar opóźnienia")).json().getString("faultId");
+      long sent = System.nanoTime();
       Client.Answer moved = client.post("/api/admin/faults/" + fault + "/status", admin,
           new JsonObject().put("status", "accepted").put("comment", "ok"));
       long answered = System.nanoTime();
@@ -279,12 +280,14 @@ public final class Bench {
       long deadline = answered + TimeUnit.SECONDS.toNanos(5);
       while (!arrived.containsKey(fault) && System.nanoTime() < deadline) Thread.onSpinWait();
       Long at = arrived.get(fault);
-      if (at != null) latencies.add(Math.max(0, at - answered) / 1_000);
+      // counted from when the change was sent: the message often arrives before the answer, which waits for
+      // the read model, so "from the answer" would be zero; this bound is the stricter one
+      if (at != null) latencies.add((at - sent) / 1_000);
       Thread.sleep(50);
     }
     background.join();
     stream.request().reset();
-    row("Commit to browser (fault status → reporter's SSE) under " + fmt(rate) + " commands/s, " + latencies.count()
+    row("Commit to browser (from sending a fault status change to the reporter's SSE message) under " + fmt(rate) + " commands/s, " + latencies.count()
         + " samples", "p50 " + ms(latencies.percentileMillis(50)) + ", p99 " + ms(latencies.percentileMillis(99)),
         "p99 ≤ 50 ms at 1,000 /s", latencies.percentileMillis(99) <= 50 && rate >= 1_000);
     FIGURES.put("commitToBrowserRate", rate);
@@ -312,14 +315,14 @@ public final class Bench {
     }
     Thread.sleep(3_000);
     long after = node.residentKib();
+    long sent = System.nanoTime();
     Client.Answer published = client.post("/api/admin/announcements", admin, new JsonObject().put("title", title)
         .put("body", "Pomiar rozgłaszania").put("scope", "cooperative"));
-    long answered = System.nanoTime();
     check(published, 201);
-    long deadline = answered + TimeUnit.SECONDS.toNanos(30);
+    long deadline = sent + TimeUnit.SECONDS.toNanos(30);
     while (arrived.size() < n && System.nanoTime() < deadline) Thread.sleep(1);
     Latencies latencies = new Latencies();
-    arrived.values().forEach(at -> latencies.add(Math.max(0, at - answered) / 1_000));
+    arrived.values().forEach(at -> latencies.add((at - sent) / 1_000)); // from the publishing request sent
     double perConnectionKib = (after - before) / (double) n;
     row("Fan-out: one announcement to " + fmt(n) + " SSE connections (" + arrived.size() + " reached)",
         "p99 " + ms(latencies.percentileMillis(99)) + ", last " + ms(latencies.percentileMillis(100)),
@@ -352,9 +355,11 @@ public final class Bench {
         }
       }));
     }
+    Thread.sleep(3_000); // warm-up: the node's hashing is warm too
+    long fromHashes = hashed.get();
     long start = System.nanoTime();
     Thread.sleep(seconds * 1_000L);
-    double hashRate = hashed.get() / ((System.nanoTime() - start) / 1e9);
+    double hashRate = (hashed.get() - fromHashes) / ((System.nanoTime() - start) / 1e9);
     running.set(false);
     for (Thread t : hashers) t.join();
 
@@ -408,8 +413,17 @@ public final class Bench {
     }
     long start = System.nanoTime();
     check(client.post("/api/admin/projections/finance/replay", admin, null), 202);
-    Thread.sleep(500);
-    while (!client.get("/health", null).json().getJsonObject("replaying").isEmpty()) Thread.sleep(200);
+    // done when every synthetic entry is in the read model again and the processor says it has caught up
+    try (Connection c = pg.getDatabase("postgres", "iok_bench").getConnection();
+         PreparedStatement count = c.prepareStatement("SELECT count(*) FROM ledger_entry WHERE title_id LIKE 'BENCH-%'")) {
+      while (true) {
+        try (var rs = count.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) >= events && client.get("/health", null).json().getJsonObject("replaying").isEmpty()) break;
+        }
+        Thread.sleep(100);
+      }
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = stored / seconds;
     row("Replay: rebuilding the finance read model from " + fmt(stored) + " stored events", fmt(rate) + " events/s ("

@@ -41,6 +41,7 @@ public final class EventSourcing {
       Metadata.ACTOR_LOGIN, Metadata.COOPERATIVE, Metadata.REQUEST_ID);
 
   static final long FETCH_DELAY_MILLIS = 20;
+  static final int BATCH_SIZE = 100;
   /** One per JVM: it only pokes processors, and two nodes in one test JVM may share it. */
   private static final StreamWakeup WAKEUP = new StreamWakeup();
 
@@ -126,6 +127,10 @@ public final class EventSourcing {
         // often it looks for unclaimed ones, and how often it renews its claims, well within their timeout
         .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
             .messageSource(WAKEUP.around(c.eventStore()))
+            // up to this many waiting events per transaction: one commit (one fsync) per event capped a
+            // projection at a few hundred events a second; a batch takes only what is there, so a lone event
+            // still goes at once
+            .batchSize(BATCH_SIZE)
             .maxSegmentProvider(share)
             .tokenClaimInterval(cluster.claimInterval().toMillis())
             .claimExtensionThreshold(Math.min(5_000, cluster.claimTimeout().toMillis() / 3)))

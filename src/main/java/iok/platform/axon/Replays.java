@@ -51,6 +51,17 @@ public final class Replays {
     } finally {
       processor.start();
     }
+    // until it has claimed segments a processor cannot say it replays: wait for that, so that /health and
+    // IOK-Rebuilding tell the truth from the moment this answers
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Processors replaying now, each with how far (0 to 1) its slowest segment has come. */

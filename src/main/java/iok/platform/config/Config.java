@@ -30,7 +30,8 @@ public record Config(
     boolean gatewayDouble,
     Optional<String> masterKey,
     Cluster cluster,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    int dbPoolSize) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -69,14 +70,15 @@ public record Config(
             Duration.ofMillis(intValue(env, "IOK_SEGMENT_CLAIM_INTERVAL_MS", 5_000)),
             Duration.ofSeconds(intValue(env, "IOK_SEGMENT_CLAIM_TIMEOUT_SECONDS", 10)),
             Duration.ofMillis(intValue(env, "IOK_NODE_HEARTBEAT_MS", 5_000))),
-        Optional.ofNullable(blankToNull(env.get("IOK_METRICS_TOKEN"))));
+        Optional.ofNullable(blankToNull(env.get("IOK_METRICS_TOKEN"))),
+        intValue(env, "IOK_DB_POOL_SIZE", 32));
   }
 
   /** {@code --demo} brings the local gateway double along, so paying works on a machine without internet. */
   public Config withGatewayDouble() {
     return new Config(httpPort, dataDir, externalDb, adminPassword, auditorPassword, jsonLogs, sessionLifetime,
         secureCookies, bodyLimitBytes, heartbeat, schedulerPolling, smtp, sms, deliveryRetry, reminderCheck,
-        paymentValidity, true, masterKey, cluster, metricsToken);
+        paymentValidity, true, masterKey, cluster, metricsToken, dbPoolSize);
   }
 
   /**

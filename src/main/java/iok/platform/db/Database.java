@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
     if (config.externalDb().isPresent()) {
       DbUrl url = config.externalDb().get();
       log.info("Using PostgreSQL at {}:{}/{}", url.host(), url.port(), url.database());
-      return new Database(null, url, 16);
+      return new Database(null, url, config.dbPoolSize());
     }
     Path dir = config.dataDir().resolve("postgres").toAbsolutePath();
     try {
@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
       log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
-      return new Database(pg, new DbUrl("localhost", pg.getPort(), "postgres", "postgres", ""), 16);
+      return new Database(pg, new DbUrl("localhost", pg.getPort(), "postgres", "postgres", ""), config.dbPoolSize());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
     }
