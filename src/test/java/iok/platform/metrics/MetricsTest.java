@@ -29,7 +29,7 @@ class MetricsTest {
 
   @BeforeAll
   static void start() {
-    node = TestIok.start(TestDatabase.fresh(), Map.of("IOK_METRICS_TOKEN", TOKEN));
+    node = TestIok.start(TestDatabase.fresh(), Map.of("IOK_METRICS_TOKEN", TOKEN, "IOK_DB_POOL_SIZE", "20"));
     api = node.client();
     admin = DemoCooperative.prudnik(node, api).admin();
   }
@@ -92,8 +92,8 @@ class MetricsTest {
     assertThat(sample(after, "vertx_http_server_response_time_seconds_bucket", "route=\"/api/admin/regulations\"",
         "code=\"201\"", "le=\"+Inf\"")).isGreaterThanOrEqualTo(1);
     // both database pools: JDBC (Axon, projections) and the reactive one (queries)
-    assertThat(sample(after, "hikaricp_connections_max", "pool=\"iok-jdbc\"")).isEqualTo(16);
-    assertThat(sample(after, "hikaricp_connections_active", "pool=\"iok-jdbc\"")).isBetween(0.0, 16.0);
+    assertThat(sample(after, "hikaricp_connections_max", "pool=\"iok-jdbc\"")).as("IOK_DB_POOL_SIZE").isEqualTo(20);
+    assertThat(sample(after, "hikaricp_connections_active", "pool=\"iok-jdbc\"")).isBetween(0.0, 20.0);
     assertThat(sample(after, "vertx_pool_usage_seconds_count", "pool_name=\"iok-pg\"")).isPositive();
     assertThat(sample(after, "vertx_pool_in_use", "pool_name=\"iok-pg\"")).isBetween(0.0, 8.0);
   }
