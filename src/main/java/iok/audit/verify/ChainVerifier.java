@@ -2,6 +2,7 @@ package iok.audit.verify;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import iok.platform.axon.EventNames;
 import iok.platform.axon.HashChain;
 import java.io.IOException;
 import java.sql.Connection;
@@ -119,7 +120,7 @@ public final class ChainVerifier {
   private static Broken broken(ResultSet rs, String reason) throws SQLException {
     String type = rs.getString(7);
     return new Broken(rs.getLong(1), rs.getString(5), rs.getString(3), rs.getLong(4),
-        type.substring(Math.max(type.lastIndexOf('$'), type.lastIndexOf('.')) + 1), reason);
+        EventNames.shortName(type), reason);
   }
 
   private static Map<String, Object> metaData(String json) {

@@ -19,7 +19,6 @@ import java.util.List;
  */
 public final class VerifyRoute {
 
-  private static final String OWNED = "SELECT 1 FROM account_login WHERE account_id = $1 AND cooperative_id = $2";
 
   private VerifyRoute() {}
 
@@ -34,11 +33,8 @@ public final class VerifyRoute {
         return;
       }
       if (!account.matches("[A-Za-z0-9._:-]{1,64}")) throw new ApiError(404, "not_found", "Account not found");
-      pool.preparedQuery(OWNED).execute(Tuple.of(account, cooperative))
-          .compose(owned -> {
-            if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
-            return pool.preparedQuery(AccountHistoryRoute.TIED).execute(Tuple.of(account, cooperative));
-          })
+      AccountHistoryRoute.ownAccount(pool, account, cooperative)
+          .compose(owned -> pool.preparedQuery(AccountHistoryRoute.TIED).execute(Tuple.of(account, cooperative)))
           .compose(rows -> {
             List<String> aggregates = new ArrayList<>(List.of(account));
             for (Row r : rows) aggregates.add(r.getString(0));

@@ -2,7 +2,7 @@ package iok.audit.read.asof;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
+import iok.audit.read.history.AccountHistoryRoute;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import iok.platform.http.ApiError;
@@ -13,8 +13,6 @@ import java.time.format.DateTimeParseException;
 
 /** {@code GET /api/audit/accounts/{id}/state?asOf=<ISO instant>}: the account's zones as they stood then (now if absent). */
 public final class AsOfRoute {
-
-  private static final String OWNED = "SELECT 1 FROM account_login WHERE account_id = $1 AND cooperative_id = $2";
 
   private AsOfRoute() {}
 
@@ -30,11 +28,8 @@ public final class AsOfRoute {
             java.util.Map.of("field", "asOf"));
       }
       String cooperative = Api.session(ctx).cooperativeId();
-      pool.preparedQuery(OWNED).execute(Tuple.of(id, cooperative))
-          .compose(owned -> {
-            if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
-            return commands.offLoop(() -> state.of(cooperative, id, asOf));
-          })
+      AccountHistoryRoute.ownAccount(pool, id, cooperative)
+          .compose(owned -> commands.offLoop(() -> state.of(cooperative, id, asOf)))
           .onSuccess(body -> Api.json(ctx, 200, body))
           .onFailure(ctx::fail);
     });

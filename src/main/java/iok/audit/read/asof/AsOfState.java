@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import iok.finance.BalancePolicy;
 import iok.finance.Money;
+import iok.platform.axon.EventNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -199,7 +200,7 @@ public final class AsOfState {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String type = rs.getString(2);
-          events.add(new Stored(rs.getString(1), type.substring(Math.max(type.lastIndexOf('$'), type.lastIndexOf('.')) + 1),
+          events.add(new Stored(rs.getString(1), EventNames.shortName(type),
               new JsonObject(rs.getString(3))));
         }
       }

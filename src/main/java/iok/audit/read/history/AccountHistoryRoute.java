@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import iok.platform.axon.EventNames;
 import iok.platform.axon.Metadata;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
@@ -127,13 +128,18 @@ public final class AccountHistoryRoute {
         .onFailure(ctx::fail);
   }
 
+  /** Succeeds when the account is one of the cooperative's; fails with 404 otherwise (another's is no one's). */
+  public static io.vertx.core.Future<Void> ownAccount(Pool pool, String accountId, String cooperative) {
+    return pool.preparedQuery(OWNED).execute(Tuple.of(accountId, cooperative)).map(owned -> {
+      if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
+      return null;
+    });
+  }
+
   /** The account's events under the query, oldest first; 404 for an account of another cooperative. */
   public static io.vertx.core.Future<RowSet<Row>> events(Pool pool, String accountId, String cooperative, Query q) {
-    return pool.preparedQuery(OWNED).execute(Tuple.of(accountId, cooperative))
-        .compose(owned -> {
-          if (!owned.iterator().hasNext()) throw new ApiError(404, "not_found", "Account not found");
-          return pool.preparedQuery(TIED).execute(Tuple.of(accountId, cooperative));
-        })
+    return ownAccount(pool, accountId, cooperative)
+        .compose(owned -> pool.preparedQuery(TIED).execute(Tuple.of(accountId, cooperative)))
         .compose(tied -> {
           List<String> aggregates = new ArrayList<>(List.of(accountId));
           for (Row r : tied) aggregates.add(r.getString(0));
@@ -166,7 +172,7 @@ public final class AccountHistoryRoute {
         .put("globalIndex", row.getLong("globalindex"))
         .put("aggregateId", row.getString("aggregateidentifier"))
         .put("sequence", row.getLong("sequencenumber"))
-        .put("type", type.substring(Math.max(type.lastIndexOf('$'), type.lastIndexOf('.')) + 1))
+        .put("type", EventNames.shortName(type))
         .put("occurredAt", row.getString("timestamp"))
         .put("actor", actor)
         .put("requestId", meta.getString(Metadata.REQUEST_ID))
