@@ -15,6 +15,7 @@ import { forgetCorrespondence } from './views/correspondence.js';
 import { forgetMeters } from './views/meters.js';
 import { forgetMetersAdmin } from './views/metersAdmin.js';
 import { paymentsView, forgetPayments } from './views/payments.js';
+import { communityView, forgetCommunity } from './views/community.js';
 
 const root = document.getElementById('app');
 
@@ -74,6 +75,7 @@ export const app = {
         if (message.event === 'announcement.published') forgetAnnouncements(this);
         if (message.event.startsWith('fault.') || message.event.startsWith('repair.')) forgetFaults(this);
         if (message.event.startsWith('correspondence.')) forgetCorrespondence(this);
+        if (message.event.startsWith('resolution.') || message.event.startsWith('community-')) forgetCommunity(this);
         if (message.event.startsWith('reading.')) {
           forgetMeters(this);
           forgetMetersAdmin(this);
@@ -133,6 +135,7 @@ function route() {
     case 'ledger': return ledgerView(app, second);
     case 'payments': return paymentsView(app, second);
     case 'profile': return profileView(app);
+    case 'community': return communityView(app, second);
     case 'admin': return roles.includes('admin') ? (second === 'letter' ? letterView(app) : adminView(app)) : homeView(app);
     case 'audit': return roles.includes('auditor') ? auditView(app, second) : homeView(app);
     default: return homeView(app);

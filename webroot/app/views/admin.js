@@ -49,6 +49,10 @@ export function adminView(app) {
     </div>
     ${faultsAdmin(app)}
     ${correspondenceAdmin(app)}
+    <section class="card" aria-labelledby="community-admin-title">
+      <h2 id="community-admin-title">${t('community.title')}</h2>
+      <p><a href="#/community">${t('community.adminLink')}</a></p>
+    </section>
     ${metersAdmin(app)}
     ${announcementsAdmin(app)}
     ${remindersAdmin(app)}

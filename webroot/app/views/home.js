@@ -26,6 +26,10 @@ export function homeView(app) {
             </a>
           </li>`)}
       </ul>
+      ${zones.some((z) => z.startsWith('community-')) ? html`
+        <p><a class="zone" href="#/community" data-zone="community">
+          <span class="zone-name">${t('community.title')}</span>
+          <span class="zone-about">${t('community.about')}</span></a></p>` : ''}
     </section>`;
 }
 

@@ -69,6 +69,8 @@ async function submit(event, app) {
       problem = { text: t('signin.locked'), extra: contact };
     } else if (failure.code === 'account_blocked') {
       problem = { text: t('signin.blocked'), extra: contact };
+    } else if (failure.code === 'too_many_attempts') {
+      problem = { text: t('signin.tooMany', { minutes: Math.max(1, Math.ceil((failure.details.retryAfterSeconds ?? 60) / 60)) }) };
     } else {
       problem = { text: failure.status === 0 || failure.status >= 500 ? t('app.unavailable') : t('app.error', { code: failure.code }) };
     }

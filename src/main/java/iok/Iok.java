@@ -19,6 +19,7 @@ import iok.audit.read.history.AccountHistoryRoute;
 import iok.audit.verify.ChainVerifier;
 import iok.audit.verify.VerifyRoute;
 import iok.cooperative.CooperativeModule;
+import iok.platform.auth.AttemptLimits;
 import iok.platform.auth.Passwords;
 import iok.platform.auth.Sessions;
 import iok.platform.auth.SigningKeys;
@@ -26,6 +27,7 @@ import iok.platform.axon.Deadlines;
 import iok.platform.axon.EventSourcing;
 import iok.platform.axon.JdbcTransactions;
 import iok.platform.axon.Nodes;
+import iok.platform.axon.ProjectionCommits;
 import iok.platform.config.Config;
 import iok.platform.db.Database;
 import iok.platform.db.Jdbc;
@@ -53,6 +55,7 @@ import iok.platform.db.Schema;
 import iok.account.read.accounts.AccountProjection;
 import iok.cooperative.read.regulations.CooperativeProjection;
 import iok.platform.http.Api;
+import iok.platform.http.ClientAddress;
 import iok.platform.http.Commands;
 import iok.platform.http.Health;
 import iok.platform.metrics.Metrics;
@@ -77,11 +80,12 @@ public final class Iok implements AutoCloseable {
 
   private static final List<String> SCHEMAS = List.of(Schema.EVENT_STORE, "/iok/platform/schema.sql",
       AccountModule.SCHEMA, BooksModule.SCHEMA, FaultsModule.SCHEMA, CorrespondenceModule.SCHEMA,
-      NotificationsModule.SCHEMA, PaymentsModule.SCHEMA, PersonalKeys.SCHEMA);
+      NotificationsModule.SCHEMA, PaymentsModule.SCHEMA, PersonalKeys.SCHEMA, iok.communities.CommunitiesModule.SCHEMA);
   private static final List<ReadModel> READ_MODELS = List.of(CooperativeProjection.READ_MODEL,
       AccountProjection.READ_MODEL, PremisesProjection.READ_MODEL, LedgerProjection.READ_MODEL,
       MembershipProjection.READ_MODEL, AnnouncementProjection.READ_MODEL, FaultProjection.READ_MODEL,
-      ThreadProjection.READ_MODEL, MeterProjection.READ_MODEL, PaymentProjection.READ_MODEL);
+      ThreadProjection.READ_MODEL, MeterProjection.READ_MODEL, PaymentProjection.READ_MODEL,
+      iok.communities.read.voting.CommunityProjection.READ_MODEL);
   /** Residents' days (what is due today) are Polish days. */
   private static final Clock WARSAW = Clock.system(java.time.ZoneId.of("Europe/Warsaw"));
 
@@ -140,6 +144,8 @@ public final class Iok implements AutoCloseable {
       started.add(nodes);
       Configurer configurer = EventSourcing.configurer(database.dataSource(), transactions, Clock.systemUTC(), deadlines,
           personal, config.cluster(), nodes);
+      ProjectionCommits projectionCommits = new ProjectionCommits();
+      configurer.eventProcessing().registerDefaultHandlerInterceptor((c, name) -> projectionCommits.interceptor());
       configurer.configureMessageMonitor(org.axonframework.commandhandling.AsynchronousCommandBus.class,
           c -> metrics.commands());
       CooperativeModule.configure(configurer, jdbc, push);
@@ -151,6 +157,7 @@ public final class Iok implements AutoCloseable {
       NotificationsModule.configure(configurer, jdbc, transactions, database.dataSource(), vertx, config, Clock.systemUTC());
       CorrespondenceModule.configure(configurer, jdbc, push);
       MetersModule.configure(configurer, jdbc, push);
+      iok.communities.CommunitiesModule.configure(configurer, jdbc, push);
       Configuration axon = configurer.buildConfiguration();
       built.set(axon);
       axon.start();
@@ -164,15 +171,19 @@ public final class Iok implements AutoCloseable {
           .setUser(database.url().user()).setPassword(database.url().password())
           .setCachePreparedStatements(true).setReconnectAttempts(0);
       Pool pool = PgBuilder.pool().with(new PoolOptions().setName("iok-pg").setMaxSize(8).setMaxWaitQueueSize(2_000))
+          // a database that does not answer at all (a cut network) fails a request in 2 s, not the default 60
+          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(2_000))
           .connectingTo(connect).using(vertx).build();
       PushHub hub = new PushHub(vertx, pool, connect, config.heartbeat());
       hub.start().await();
+      push.onCommitted(hub::seen);
       metrics.observe(axon, database.dataSource(), hub, config.cluster().claimTimeout());
 
       Commands commands = new Commands(vertx, axon.commandGateway());
       ReadYourWrites reads = new ReadYourWrites(vertx, pool);
+      projectionCommits.onCommit(reads::projectionsCommitted);
       AccountSessionCheck sessionCheck = new AccountSessionCheck(pool);
-      Sessions sessions = new Sessions(vertx, SigningKeys.load(database.dataSource()), config.sessionLifetime(),
+      Sessions sessions = new Sessions(vertx, SigningKeys.load(database.dataSource(), config.jwtKeyFile()), config.sessionLifetime(),
           config.secureCookies(), sessionCheck);
       Registration registration = new Registration(commands, passwords, reads);
       GatewaySettings gateways = new GatewaySettings(pool, KeyVault.load(database.dataSource(), config.masterKey()),
@@ -180,10 +191,14 @@ public final class Iok implements AutoCloseable {
       java.util.concurrent.atomic.AtomicInteger listening = new java.util.concurrent.atomic.AtomicInteger();
 
       AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
-      HttpVerticle http = new HttpVerticle(config.httpPort(), config.bodyLimitBytes(), router -> {
+      // shared by every HTTP instance: one sweep of old idempotency keys, one view of client addresses and limits
+      iok.platform.http.Idempotency idempotency = new iok.platform.http.Idempotency(vertx, pool);
+      ClientAddress addresses = new ClientAddress(config.trustedProxies());
+      AttemptLimits limits = new AttemptLimits(pool, config.authLimits());
+      java.util.function.Consumer<io.vertx.ext.web.Router> mountAll = router -> {
         Replays replays = new Replays(axon);
         ProjectionRoutes.markRebuilding(router, replays);
-        Api api = new Api(router, sessions);
+        Api api = new Api(router, sessions, idempotency, addresses, limits);
         Health.mount(api, pool, axon, hub, replays);
         metrics.mount(api);
         ProjectionRoutes.mount(api, axon, replays, commands);
@@ -202,9 +217,17 @@ public final class Iok implements AutoCloseable {
         if (config.gatewayDouble()) GatewayDouble.mount(router, vertx, gateways, listening::get);
         CorrespondenceModule.mount(api, pool, commands, reads);
         MetersModule.mount(api, pool, commands, reads, WARSAW);
+        iok.communities.CommunitiesModule.mount(api, pool, commands, reads, WARSAW);
         routes.set(api.routes());
-      });
-      vertx.deployVerticle(http).await();
+      };
+      // every instance mounts the same routes on a router of its own, on its own event loop
+      List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+      vertx.deployVerticle(() -> {
+        HttpVerticle instance = new HttpVerticle(config.httpPort(), config.bodyLimitBytes(), mountAll);
+        instances.add(instance);
+        return instance;
+      }, new io.vertx.core.DeploymentOptions().setInstances(Math.max(1, config.httpInstances()))).await();
+      HttpVerticle http = instances.getFirst();
       listening.set(http.actualPort());
       return new Iok(database, axon, vertx, commands, registration, reads, http.actualPort(), routes.get(), started,
           gateways);

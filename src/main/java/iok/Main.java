@@ -12,6 +12,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("--new-session-key")) {
+      // for IOK_JWT_KEY_FILE: a fresh ES256 pair, private key first (README, "Rotating the session key")
+      System.out.print(iok.platform.auth.SigningKeys.newPairPem());
+      return;
+    }
     Config config;
     try {
       config = Config.fromEnvironment();

@@ -36,6 +36,15 @@ final class DemoBooks {
       new Component("c.o.", "co", "2.10", null),
       new Component("wywóz nieczystości", "smieci", null, "37.00"));
 
+  private static final String COMMUNITY = "Wspólnota Mieszkaniowa Ogrodowa 12";
+
+  /** Number, area and share in the common property of the community's flats besides the demo resident's. */
+  private static final List<String[]> OGRODOWA_12 = List.of(
+      new String[] {"1", "45.10", "13020/100000"}, new String[] {"2", "44.60", "12890/100000"},
+      new String[] {"3", "34.15", "9870/100000"}, new String[] {"4", "49.20", "14210/100000"},
+      new String[] {"5", "43.80", "12650/100000"}, new String[] {"6", "40.25", "11630/100000"},
+      new String[] {"8", "50.30", "14520/100000"});
+
   private DemoBooks() {}
 
   /** The batches, in the order the books would send them: premises, titles, then the ledgers. */
@@ -53,10 +62,10 @@ final class DemoBooks {
       BigDecimal area = new BigDecimal(i % 2 == 0 ? "52.40" : "38.75");
       premises.add(new PremisesRow(i + 1, premisesId, new Details(community ? "B-12" : "B-3",
           community ? "ul. Ogrodowa 12" : "ul. Kościelna 3",
-          String.valueOf(4 + i * 3), Kind.FLAT, area, community ? "Wspólnota Mieszkaniowa Ogrodowa 12" : null)));
+          String.valueOf(4 + i * 3), Kind.FLAT, area, community ? COMMUNITY : null, community ? "11210/100000" : null)));
       String titleId = "T-" + premisesId;
       titles.add(new TitleRow(i + 1, premisesId, new Title(titleId, accountIds.get(i),
-          community ? TitleKind.OWNERSHIP : TitleKind.COOPERATIVE_RIGHT, LocalDate.of(2015, 3, 1), null)));
+          community ? TitleKind.OWNERSHIP : TitleKind.COOPERATIVE_RIGHT, LocalDate.of(2015, 3, 1), null, null)));
       String ledgerId = Ledger.id(cooperativeId, titleId);
       for (int m = 11; m >= 0; m--) {
         YearMonth month = thisMonth.minusMonths(m);
@@ -84,6 +93,14 @@ final class DemoBooks {
               titleId, "K-" + premisesId + "-" + month, due.plusDays(3), Money.parse("-42.15"),
               "rozliczenie wody za poprzedni okres")));
         }
+      }
+    }
+    if (communities) {
+      // the community's other flats: their owners have no IOK account (they vote on paper); the shares in the
+      // common property, with the resident's flat (no. 7), make the whole 100000/100000 as a community's books do
+      for (String[] flat : OGRODOWA_12) {
+        premises.add(new PremisesRow(premises.size() + 1, "OG12-" + flat[0], new Details("B-12", "ul. Ogrodowa 12",
+            flat[0], Kind.FLAT, new BigDecimal(flat[1]), COMMUNITY, flat[2])));
       }
     }
     List<LedgerRow> ledger = new ArrayList<>(charges);
@@ -116,8 +133,7 @@ final class DemoBooks {
     }
     List<ImportBatch.BuildingRow> buildings = List.of(
         new ImportBatch.BuildingRow(1, "B-3", new iok.premises.BuildingEvent.Details("ul. Kościelna 3", null)),
-        new ImportBatch.BuildingRow(2, "B-12", new iok.premises.BuildingEvent.Details("ul. Ogrodowa 12",
-            "Wspólnota Mieszkaniowa Ogrodowa 12")));
+        new ImportBatch.BuildingRow(2, "B-12", new iok.premises.BuildingEvent.Details("ul. Ogrodowa 12", COMMUNITY)));
     List<ImportBatch> batches = new ArrayList<>(List.of(
         ImportBatch.buildings(cooperativeId, buildings),
         new ImportBatch(cooperativeId, BatchKind.PREMISES, premises, List.of(), List.of()),

@@ -67,4 +67,39 @@ public final class Notices {
     String text = "Dzień dobry,\n\n" + cooperativeName + " opublikowała ogłoszenie.\n\n" + e.title() + "\n\n" + e.body();
     return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));
   }
+
+  /** A new document of the owner's housing community (chosen with new announcements: it is the community's news). */
+  public static Notice communityDocument(String cooperativeName, String community, String title) {
+    String subject = community + ": nowy dokument „" + title + "”";
+    String text = "Dzień dobry,\n\nadministrator opublikował dla " + community + " dokument „" + title
+        + "”. Można go przeczytać i pobrać w portalu IOK, w zakładce Wspólnota.";
+    return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));
+  }
+
+  public static Notice resolutionOpened(String cooperativeName, String community, String number, String title,
+                                        java.time.Instant closesAt) {
+    String closes = java.time.ZonedDateTime.ofInstant(closesAt, java.time.ZoneId.of("Europe/Warsaw"))
+        .format(java.time.format.DateTimeFormatter.ofPattern("d.MM.yyyy, HH:mm"));
+    String subject = community + ": głosowanie nad uchwałą nr " + number;
+    String text = "Dzień dobry,\n\nrozpoczęło się głosowanie nad uchwałą nr " + number + " „" + title + "” (" + community
+        + "). Głos można oddać w portalu IOK do " + closes + ".";
+    return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));
+  }
+
+  /**
+   * The outcome of a resolution voted by individual collection, which art. 23 ust. 3 of the Act on Ownership of
+   * Premises requires every owner to be told of; the weights are the exact fractions counted.
+   */
+  public static Notice resolutionClosed(String cooperativeName, String community, String number, String title,
+                                        iok.communities.ResolutionEvent.Tally tally, boolean adopted) {
+    String outcome = adopted ? "została podjęta" : "nie została podjęta";
+    String subject = community + ": uchwała nr " + number + " " + outcome;
+    String text = "Dzień dobry,\n\nzawiadamiamy, że uchwała nr " + number + " „" + title + "” (" + community + ") "
+        + outcome + ".\n\nWynik głosowania (udziały w nieruchomości wspólnej albo głosy):\n"
+        + "za: " + tally.forWeight() + "\nprzeciw: " + tally.againstWeight() + "\nwstrzymujące się: "
+        + tally.abstainWeight() + "\nogółem właścicieli: " + tally.totalWeight()
+        + "\n\nUchwała jest podjęta, gdy głosy za przekraczają połowę udziałów wszystkich właścicieli."
+        + " Listę głosów i jej sumę można sprawdzić w portalu IOK.";
+    return new Notice("new-announcement", subject, text + FOOTER.formatted(cooperativeName));
+  }
 }

@@ -12,15 +12,24 @@ public sealed interface PremisesEvent {
 
   enum TitleKind { COOPERATIVE_RIGHT, TENANCY, OWNERSHIP }
 
-  /** {@code community} names the housing community the premises belongs to; null for the cooperative's own stock. */
-  record Details(String building, String address, String number, Kind kind, BigDecimal area, String community) {}
+  /**
+   * {@code community} names the housing community the premises belongs to; null for the cooperative's own stock.
+   * {@code share} is the premises' share in the community's common property as the books write it, an exact
+   * fraction like "4523/100000" (see {@link Share}); null when the books give none.
+   */
+  record Details(String building, String address, String number, Kind kind, BigDecimal area, String community,
+                 String share) {}
 
   record PremisesRegistered(String premisesId, String cooperativeId, String booksId, Details details)
       implements PremisesEvent {}
 
   record PremisesDetailsChanged(String premisesId, Details details) implements PremisesEvent {}
 
-  record Title(String booksId, String accountId, TitleKind kind, LocalDate from, LocalDate until) {}
+  /**
+   * {@code share} is a co-owner's part of the premises as the books write it ("1/2"); null for a sole holder,
+   * who holds the whole of it.
+   */
+  record Title(String booksId, String accountId, TitleKind kind, LocalDate from, LocalDate until, String share) {}
 
   record TitleGranted(String premisesId, Title title) implements PremisesEvent {}
 

@@ -30,3 +30,29 @@ CREATE TABLE IF NOT EXISTS iok_node (
   node_id  TEXT PRIMARY KEY,
   seen_at  TIMESTAMPTZ NOT NULL
 );
+
+-- Idempotency-Key: the first request with a key claims this row before it runs, so a copy sent at the
+-- same time finds it taken; its answer is kept here and given again to retries for 24 hours.
+-- status is NULL while the first request is being served. events_after is the event store's highest
+-- index at the claim: the request's own events (by their requestId) come after it.
+CREATE TABLE IF NOT EXISTS idempotency_key (
+  account_id   TEXT NOT NULL,
+  key          TEXT NOT NULL,
+  fingerprint  TEXT NOT NULL,
+  request_id   TEXT NOT NULL,
+  events_after BIGINT NOT NULL,
+  claimed_at   TIMESTAMPTZ NOT NULL,
+  status       INT,
+  content_type TEXT,
+  body         TEXT,
+  PRIMARY KEY (account_id, key)
+);
+CREATE INDEX IF NOT EXISTS idempotency_key_by_age ON idempotency_key (claimed_at);
+
+-- How often a client address and a login tried a password in the current window (sign-in, password change),
+-- shared by every node so that the caps hold for the installation, not per node. Old windows are swept.
+CREATE TABLE IF NOT EXISTS iok_rate_limit (
+  key          TEXT PRIMARY KEY,
+  window_start TIMESTAMPTZ NOT NULL,
+  hits         INTEGER NOT NULL
+);

@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS premises_view (
   kind           TEXT NOT NULL,
   area           NUMERIC(10, 2) NOT NULL,
   community      TEXT,              -- null: the cooperative's own stock
+  share          TEXT,              -- share in the community's common property, an exact fraction "4523/100000"
   PRIMARY KEY (cooperative_id, premises_id)
 );
 CREATE TABLE IF NOT EXISTS title_view (
@@ -18,6 +19,7 @@ CREATE TABLE IF NOT EXISTS title_view (
   kind           TEXT NOT NULL,
   valid_from     DATE NOT NULL,
   valid_until    DATE,
+  share          TEXT,              -- a co-owner's part of the premises ("1/2"); null: the whole
   PRIMARY KEY (cooperative_id, title_id)
 );
 CREATE INDEX IF NOT EXISTS title_view_by_account ON title_view (account_id);

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import iok.platform.auth.Passwords;
+import iok.support.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * run: {@code mvn -Pbench -DskipTests package exec:exec} (add {@code -Dbench.args=--quick} for a short run).
  * The node runs as its own process ({@code java -jar target/iok.jar --demo}) on an embedded PostgreSQL
  * with durable commits (fsync and synchronous_commit on); the load comes from this process.
+ * {@code --only=commands,browser,fanout,login,replay} runs some of the measures, {@code --warm-up=S} sets how long
+ * commands run before they are measured (10 s quick, 60 s full); {@code IOK_BENCH_NODE_OPTS}
+ * adds JVM options to the node (a flight recording, say).
  */
 public final class Bench {
 
@@ -41,13 +46,18 @@ public final class Bench {
   private static final List<Row> ROWS = new ArrayList<>();
   private static final Map<String, Object> FIGURES = new LinkedHashMap<>();
   private static boolean quick;
+  private static int warmUpSeconds;
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Warsaw"));
 
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
     quick = List.of(args).contains("--quick");
+    Set<String> only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
+        .map(a -> Set.of(a.substring("--only=".length()).split(","))).orElse(Set.of("commands", "browser", "fanout", "login", "replay"));
     int seconds = quick ? 4 : 15;
+    warmUpSeconds = List.of(args).stream().filter(a -> a.startsWith("--warm-up=")).findFirst()
+        .map(a -> Integer.parseInt(a.substring("--warm-up=".length()))).orElse(quick ? 10 : 60);
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "300").start()) {
       try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -58,12 +68,12 @@ public final class Bench {
       try (NodeProcess node = NodeProcess.start(url); Client client = new Client(node.port, 12_000)) {
         String admin = client.login("sm-prudnik", "admin", NodeProcess.ADMIN_PASSWORD);
         List<Resident> residents = residents(client, admin, quick ? 16 : 64);
-        double peak = commands(client, residents, seconds, dbLimit);
-        commitToBrowser(client, admin, residents, seconds, Math.min(1_000, 0.7 * peak));
-        fanOut(node, client, admin, residents, 1_000, 30);
-        if (!quick) fanOut(node, client, admin, residents, 10_000, 150);
-        logins(client, residents, seconds);
-        replay(pg, client, admin, quick ? 100_000 : 1_000_000);
+        double peak = only.contains("commands") || only.contains("browser") ? commands(client, residents, seconds, dbLimit, () -> CpuUse.now(node.pid(), pg.getPort())) : 0;
+        if (only.contains("browser")) commitToBrowser(client, admin, residents, seconds, Math.min(1_000, 0.7 * peak));
+        if (only.contains("fanout")) fanOut(node, client, admin, residents, 1_000, 30);
+        if (only.contains("fanout") && !quick) fanOut(node, client, admin, residents, 10_000, 150);
+        if (only.contains("login")) logins(client, residents, seconds);
+        if (only.contains("replay")) replay(pg, client, admin, quick ? 100_000 : 1_000_000);
       }
     }
     report();
@@ -157,18 +167,24 @@ public final class Bench {
   }
 
   /** Closed loop at full concurrency (one reading in flight per resident), then an open loop at 70 % of that peak. */
-  static double commands(Client client, List<Resident> residents, int seconds, double dbLimit) throws Exception {
+  static double commands(Client client, List<Resident> residents, int seconds, double dbLimit,
+                         java.util.function.Supplier<CpuUse> cpu) throws Exception {
     Latencies peakLatency = new Latencies();
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
     CountDownLatch stopped = new CountDownLatch(residents.size());
     for (Resident r : residents) loop(client, r, running, peakLatency, ok, failed, stopped);
-    Thread.sleep(1_000);
+    // a node in service is warm: the JIT compiler takes most of a cold node's CPU for its first many seconds
+    Thread.sleep(warmUpSeconds * 1_000L);
+    peakLatency.clear();
     long from = ok.get();
     long start = System.nanoTime();
+    CpuUse cpuBefore = cpu.get();
     Thread.sleep(seconds * 1_000L);
-    double peak = (ok.get() - from) / ((System.nanoTime() - start) / 1e9);
+    long commands = ok.get() - from;
+    CpuUse used = cpu.get().since(cpuBefore);
+    double peak = commands / ((System.nanoTime() - start) / 1e9);
     running.set(false);
     stopped.await(30, TimeUnit.SECONDS);
     row("Commands end to end at peak (" + residents.size() + " residents, meter readings over HTTP)", fmt(peak) + " /s, p50 "
@@ -178,6 +194,16 @@ public final class Bench {
     row("Commands at 70 % of peak (" + fmt(0.7 * peak) + " /s)", "p50 " + ms(at70.percentileMillis(50)) + ", p99 "
         + ms(at70.percentileMillis(99)), "p99 ≤ 25 ms", at70.percentileMillis(99) <= 25);
     row("Commands peak / database limit", pct(peak / dbLimit), "≥ 40 %", peak / dbLimit >= 0.4);
+    double perCommand = 1_000.0 / Math.max(1, commands);
+    row("CPU per command at peak: node / PostgreSQL / load generator", String.format(java.util.Locale.ROOT,
+        "%.2f / %.2f / %.2f ms", used.nodeSeconds() * perCommand, used.postgresSeconds() * perCommand,
+        used.loadSeconds() * perCommand), "(what bounds the peak on " + Runtime.getRuntime().availableProcessors() + " cores)", null);
+    FIGURES.put("cpuPerCommandNodeMs", used.nodeSeconds() * perCommand);
+    FIGURES.put("cpuPerCommandPostgresMs", used.postgresSeconds() * perCommand);
+    FIGURES.put("cpuPerCommandLoadMs", used.loadSeconds() * perCommand);
+    // where the time went, as the node itself counted it
+    Files.writeString(Files.createDirectories(Path.of("target", "bench")).resolve("metrics-after-commands.txt"),
+        client.get("/metrics", null).body());
     FIGURES.put("commandsPeakPerSecond", peak);
     FIGURES.put("commandsPeakP50Ms", peakLatency.percentileMillis(50));
     FIGURES.put("commandsPeakP99Ms", peakLatency.percentileMillis(99));
@@ -213,6 +239,7 @@ public final class Bench {
     ConcurrentLinkedQueue<Long> due = new ConcurrentLinkedQueue<>();
     long intervalNanos = (long) (1e9 / rate);
     long start = System.nanoTime();
+    Map<Integer, Latencies> perSecond = new ConcurrentHashMap<>();
     long end = start + seconds * 1_000_000_000L;
     Runnable[] dispatch = new Runnable[1];
     dispatch[0] = () -> {
@@ -223,7 +250,9 @@ public final class Bench {
         if (r == null) return;
         due.poll();
         submitReading(client, r).onComplete(answer -> {
-          latencies.add((System.nanoTime() - dueAt) / 1_000);
+          long micros = (System.nanoTime() - dueAt) / 1_000;
+          latencies.add(micros);
+          perSecond.computeIfAbsent((int) ((dueAt - start) / 1_000_000_000L), k -> new Latencies()).add(micros);
           free.add(r);
           dispatch[0].run();
         });
@@ -245,6 +274,10 @@ public final class Bench {
       client.vertx.runOnContext(v -> dispatch[0].run());
       Thread.sleep(20);
     }
+    // where the slow ones fall: spread evenly (queueing) or in a few seconds (a stall)
+    StringBuilder seconds99 = new StringBuilder("    p99 per second (ms):");
+    new java.util.TreeMap<>(perSecond).forEach((second, l) -> seconds99.append(' ').append((int) l.percentileMillis(99)));
+    System.out.println(seconds99);
     return latencies;
   }
 
@@ -296,73 +329,99 @@ public final class Bench {
   }
 
   /** One announcement to N open SSE connections: time until each has it, and the node's memory per connection. */
+  /**
+   * One announcement to N open SSE connections: time until each has it, and the node's memory per connection.
+   * Five announcements go out one after another; the first two warm the path up and the last three are counted.
+   */
   static void fanOut(NodeProcess node, Client client, String admin, List<Resident> residents, int n, double targetMs)
       throws Exception {
     Thread.sleep(2_000);
-    long before = node.residentKib();
-    Map<Integer, Long> arrived = new ConcurrentHashMap<>();
+    long heapBefore = heapAfterCollection(node, client);
+    long rssBefore = node.residentKib(); // both right after a full collection, which also gives memory back
+    Map<String, Long> arrived = new ConcurrentHashMap<>();
     List<HttpClientResponse> streams = new ArrayList<>();
-    String title = "Ogłoszenie " + n;
+    String marker = "Pomiar rozgłaszania " + n + " #";
     for (int batch = 0; batch < n; batch += 500) {
       List<Future<HttpClientResponse>> opening = new ArrayList<>();
       for (int i = batch; i < Math.min(n, batch + 500); i++) {
         int id = i;
         opening.add(Sse.open(client.raw(), node.port, residents.get(i % residents.size()).token(), (event, data) -> {
-          if (event.equals("announcement.published") && data.contains(title)) arrived.putIfAbsent(id, System.nanoTime());
+          int at = data.indexOf(marker);
+          if (event.equals("announcement.published") && at >= 0) {
+            arrived.putIfAbsent(data.charAt(at + marker.length()) + ":" + id, System.nanoTime());
+          }
         }));
       }
       for (Future<HttpClientResponse> f : opening) streams.add(f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS));
     }
     Thread.sleep(3_000);
-    long after = node.residentKib();
-    long sent = System.nanoTime();
-    Client.Answer published = client.post("/api/admin/announcements", admin, new JsonObject().put("title", title)
-        .put("body", "Pomiar rozgłaszania").put("scope", "cooperative"));
-    check(published, 201);
-    long deadline = sent + TimeUnit.SECONDS.toNanos(30);
-    while (arrived.size() < n && System.nanoTime() < deadline) Thread.sleep(1);
+    long heapAfter = heapAfterCollection(node, client);
+    long rssAfter = node.residentKib();
     Latencies latencies = new Latencies();
-    arrived.values().forEach(at -> latencies.add((at - sent) / 1_000)); // from the publishing request sent
-    double perConnectionKib = (after - before) / (double) n;
-    row("Fan-out: one announcement to " + fmt(n) + " SSE connections (" + arrived.size() + " reached)",
+    int reached = 0;
+    for (int round = 0; round < 5; round++) {
+      String prefix = round + ":";
+      long sent = System.nanoTime();
+      check(client.post("/api/admin/announcements", admin, new JsonObject().put("title", marker + round)
+          .put("body", "Pomiar").put("scope", "cooperative")), 201);
+      long deadline = sent + TimeUnit.SECONDS.toNanos(30);
+      while (arrived.keySet().stream().filter(k -> k.startsWith(prefix)).count() < n && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      if (round < 2) continue;
+      reached = 0;
+      for (Map.Entry<String, Long> e : arrived.entrySet()) {
+        if (!e.getKey().startsWith(prefix)) continue;
+        latencies.add((e.getValue() - sent) / 1_000); // from the publishing request sent
+        reached++;
+      }
+      Thread.sleep(500);
+    }
+    double rssPerConnection = (rssAfter - rssBefore) * 1.024 / n;
+    double heapPerConnection = (heapAfter - heapBefore) / 1000.0 / n;
+    row("Fan-out: one announcement to " + fmt(n) + " SSE connections (" + reached + " reached, 3 rounds after 2 warm-up)",
         "p99 " + ms(latencies.percentileMillis(99)) + ", last " + ms(latencies.percentileMillis(100)),
-        "p99 ≤ " + (int) targetMs + " ms", arrived.size() == n && latencies.percentileMillis(99) <= targetMs);
-    row("Node memory per open connection (" + fmt(n) + ")", String.format("%.1f KB", perConnectionKib * 1.024), "≤ 25 KB",
-        perConnectionKib * 1.024 <= 25);
+        "p99 ≤ " + (int) targetMs + " ms", reached == n && latencies.percentileMillis(99) <= targetMs);
+    // the resident set moves with the heap's own sizing by hundreds of kilobytes either way; the live heap is what
+    // the connections hold, so it is the figure (the resident set's change is shown beside it)
+    row("Node memory per open connection (" + fmt(n) + "): live heap after a full collection (change of the resident set)",
+        String.format(java.util.Locale.ROOT, "%.1f KB (%+.1f KB)", heapPerConnection, rssPerConnection), "≤ 25 KB",
+        heapPerConnection <= 25);
     FIGURES.put("fanOut" + n + "P99Ms", latencies.percentileMillis(99));
     FIGURES.put("fanOut" + n + "LastMs", latencies.percentileMillis(100));
-    FIGURES.put("fanOut" + n + "Reached", arrived.size());
-    FIGURES.put("memoryPerConnectionKb" + n, perConnectionKib * 1.024);
+    FIGURES.put("fanOut" + n + "Reached", reached);
+    FIGURES.put("memoryPerConnectionKb" + n, rssPerConnection);
+    FIGURES.put("heapPerConnectionKb" + n, heapPerConnection);
     for (HttpClientResponse s : streams) s.request().reset();
     Thread.sleep(2_000);
+  }
+
+  /**
+   * The node's heap in use right after a full collection (jcmd GC.run, then its own /metrics): what open
+   * connections really hold, which the resident set hides once the heap has grown during earlier measures.
+   */
+  static long heapAfterCollection(NodeProcess node, Client client) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process gc = new ProcessBuilder(java.replaceAll("java$", "jcmd"), String.valueOf(node.pid()), "GC.run")
+        .redirectErrorStream(true).start();
+    gc.getInputStream().readAllBytes();
+    gc.waitFor(60, TimeUnit.SECONDS);
+    long heap = 0;
+    for (String line : client.get("/metrics", null).body().split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+        heap += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return heap;
   }
 
   // ------------------------------------------------------------------------------------------------ login, replay
 
   /** Logins over HTTP against what the cores can hash with the same Argon2id parameters. */
   static void logins(Client client, List<Resident> residents, int seconds) throws Exception {
-    Passwords passwords = new Passwords();
-    String hash = passwords.hash("Bench2026X0");
-    AtomicLong hashed = new AtomicLong();
-    AtomicBoolean running = new AtomicBoolean(true);
+    // the anchor: Argon2id on every core in a JVM started like the node's, while the node is idle
+    double hashRate = HashRate.measure(NodeProcess.JVM_OPTIONS, seconds);
     int cores = Runtime.getRuntime().availableProcessors();
-    List<Thread> hashers = new ArrayList<>();
-    for (int i = 0; i < cores; i++) {
-      hashers.add(Thread.ofPlatform().start(() -> {
-        while (running.get()) {
-          passwords.matches("Bench2026X0", hash);
-          hashed.incrementAndGet();
-        }
-      }));
-    }
-    Thread.sleep(3_000); // warm-up: the node's hashing is warm too
-    long fromHashes = hashed.get();
-    long start = System.nanoTime();
-    Thread.sleep(seconds * 1_000L);
-    double hashRate = (hashed.get() - fromHashes) / ((System.nanoTime() - start) / 1e9);
-    running.set(false);
-    for (Thread t : hashers) t.join();
-
     AtomicLong logins = new AtomicLong();
     AtomicBoolean loggingIn = new AtomicBoolean(true);
     List<Thread> clients = new ArrayList<>();
@@ -377,9 +436,9 @@ public final class Bench {
         }
       }));
     }
-    Thread.sleep(1_000);
+    Thread.sleep(3_000);
     long from = logins.get();
-    start = System.nanoTime();
+    long start = System.nanoTime();
     Thread.sleep(seconds * 1_000L);
     double loginRate = (logins.get() - from) / ((System.nanoTime() - start) / 1e9);
     loggingIn.set(false);
@@ -387,6 +446,7 @@ public final class Bench {
     row("Logins over HTTP vs Argon2id (" + Passwords.MEMORY_KIB + " KiB, " + Passwords.ITERATIONS + " passes) on "
         + cores + " cores: " + fmt(hashRate) + " hashes/s", fmt(loginRate) + " /s = " + pct(loginRate / hashRate),
         "≥ 80 %", loginRate / hashRate >= 0.8);
+    FIGURES.put("loginsToHashRate", loginRate / hashRate);
     FIGURES.put("hashesPerSecond", hashRate);
     FIGURES.put("loginsPerSecond", loginRate);
   }

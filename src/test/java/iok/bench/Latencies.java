@@ -13,6 +13,10 @@ final class Latencies {
     values[size++] = micros;
   }
 
+  synchronized void clear() {
+    size = 0;
+  }
+
   synchronized int count() {
     return size;
   }

@@ -230,6 +230,34 @@ class BooksImportTest {
   }
 
   @Test
+  void copies_of_a_batch_sent_at_once_and_again_in_another_order_book_each_payment_once() throws Exception {
+    List<Map<String, String>> payments = List.of(
+        Map.of("id", "W-21", "title", "T-1", "date", "2026-02-03", "amount", "21.00"),
+        Map.of("id", "W-22", "title", "T-1", "date", "2026-02-04", "amount", "22.00"),
+        Map.of("id", "W-23", "title", "T-1", "date", "2026-02-05", "amount", "23.00"));
+    List<java.util.concurrent.Future<Response>> copies = new java.util.ArrayList<>();
+    try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 4; i++) copies.add(senders.submit(() -> batch("payments", payments)));
+    }
+    int recorded = 0;
+    for (var copy : copies) {
+      Response r = copy.get();
+      // a copy that met another in the same ledger at the same moment is told to try again, and changed nothing
+      assertThat(r.status()).as(r.body()).isIn(200, 409);
+      if (r.status() == 200) recorded += r.json().getInteger("recorded");
+    }
+    assertThat(recorded).as("the copies together booked each payment once").isEqualTo(3);
+    JsonObject reordered = ok(batch("payments", List.of(payments.get(2), payments.get(0), payments.get(1))));
+    assertThat(reordered.getInteger("recorded")).isZero();
+    assertThat(reordered.getInteger("unchanged")).isEqualTo(3);
+    for (String id : List.of("W-21", "W-22", "W-23")) {
+      assertThat(node.count("SELECT count(*) FROM domainevententry"
+          + " WHERE payloadtype LIKE '%$PaymentMade' AND payload::jsonb ->> 'entryId' = ?", id))
+          .as(id).isEqualTo(1);
+    }
+  }
+
+  @Test
   void a_booked_entry_sent_again_with_other_values_is_refused() {
     ok(batch("interest", List.of(Map.of("id", "I-1", "title", "T-1", "date", "2026-03-01", "amount", "1.11"))));
     Response r = batch("interest", List.of(Map.of("id", "I-1", "title", "T-1", "date", "2026-03-01", "amount", "2.22")));

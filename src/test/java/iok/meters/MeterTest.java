@@ -1,12 +1,13 @@
 package iok.meters;
 
+import static iok.support.Refusals.refused;
+
 import iok.meters.ConsumptionJumpPolicy.Jump;
 import iok.meters.MeterEvent.MeterRegistered;
 import iok.meters.MeterEvent.MeterRemoved;
 import iok.meters.MeterEvent.ReadingAccepted;
 import iok.meters.MeterEvent.ReadingCorrected;
 import iok.meters.MeterEvent.ReadingSubmitted;
-import iok.platform.domain.Refusal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,15 +48,6 @@ class MeterTest {
 
   static Meter.SubmitReading submit(String value, LocalDate readAt) {
     return new Meter.SubmitReading("m-1", "sm-opole", "anna", "r-new", v(value), readAt);
-  }
-
-  static Matcher<Refusal> refused(String code) {
-    return new CustomTypeSafeMatcher<>("a refusal '" + code + "'") {
-      @Override
-      protected boolean matchesSafely(Refusal refusal) {
-        return refusal.code().equals(code);
-      }
-    };
   }
 
   @Test

@@ -19,6 +19,7 @@ public final class SseClient implements AutoCloseable {
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
   private volatile boolean closed;
+  private volatile boolean ended;
   private volatile int status;
 
   private SseClient(ApiClient client, String token, String lastEventId) {
@@ -68,7 +69,14 @@ public final class SseClient implements AutoCloseable {
       }
     } catch (RuntimeException ignored) {
       // the stream was closed under us
+    } finally {
+      ended = true;
     }
+  }
+
+  /** The server or the network ended the stream: a browser's EventSource would now reconnect. */
+  public boolean ended() {
+    return ended;
   }
 
   /** The next message, or null when none came within the timeout. */

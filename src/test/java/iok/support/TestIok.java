@@ -45,6 +45,9 @@ public final class TestIok implements AutoCloseable {
     all.put("IOK_AUDITOR_PASSWORD", AUDITOR_PASSWORD);
     all.putIfAbsent("IOK_SSE_HEARTBEAT_SECONDS", "20");
     all.putIfAbsent("IOK_SCHEDULER_POLL_SECONDS", "1");
+    // the suite signs in hundreds of times from 127.0.0.1; AttemptLimitsTest sets realistic caps itself
+    all.putIfAbsent("IOK_AUTH_LIMIT_PER_ADDRESS", "1000000");
+    all.putIfAbsent("IOK_AUTH_LIMIT_PER_LOGIN", "1000000");
     Config config = Config.from(all);
     Passwords passwords = cheapPasswords();
     Iok iok = Iok.start(config, passwords);
@@ -87,6 +90,19 @@ public final class TestIok implements AutoCloseable {
       s.setString(2, aggregateId);
       s.setString(3, type);
       s.setString(4, type);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The one number a query answers, e.g. a count of events or rows; parameters bind in order. */
+  public long count(String sql, Object... params) {
+    try (Connection c = iok.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -340,6 +340,34 @@ class WebAppTest {
   }
 
   @Test
+  void script_bearing_text_stored_in_an_announcement_and_a_fault_is_shown_literally_and_never_runs() {
+    String title = "<script>window.iokXss='title'</script><img src=x onerror=\"window.iokXss='img'\"> Przegląd";
+    String body = "<img src=x onerror=\"window.iokXss='body'\"><script>window.iokXss='body'</script>"
+        + "<a href=\"javascript:window.iokXss='link'\">kliknij</a> Od wtorku.";
+    assertThat(api.post("/api/admin/announcements", adminToken,
+        Map.of("title", title, "body", body, "scope", "cooperative")).status()).isEqualTo(201);
+    String token = signedInResident("Skrypt", "Niewinny", "Skrypt1Haslo");
+    String premises = api.get("/api/premises", token).json().getJsonArray("premises").isEmpty() ? null
+        : api.get("/api/premises", token).json().getJsonArray("premises").getJsonObject(0).getString("premisesId");
+    JsonObject fault = new JsonObject().put("title", title).put("description", body);
+    if (premises == null) fault.put("place", "<b>klatka</b> <svg onload=\"window.iokXss='svg'\">");
+    else fault.put("premisesId", premises);
+    assertThat(api.post("/api/faults", token, fault.encode()).status()).isEqualTo(201);
+    // read afresh from the server, not from a live push: the path a stored text takes on every visit
+    page.reload();
+    page.locator("[data-zone=announcements]").click();
+    var announcement = page.locator(".announcement").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        .setHasText("Przegląd")).first();
+    assertThat(announcement.locator("h2")).hasText(title);
+    assertThat(announcement.locator(".announcement-body")).hasText(body);
+    assertThat(page.locator(".announcement img, .announcement script, .announcement a[href^=javascript]")).hasCount(0);
+    page.navigate("/sm-prudnik/#/zone/faults");
+    assertThat(page.getByText(title).first()).isVisible();
+    assertThat(page.locator("main img[src=x], main svg[onload]")).hasCount(0);
+    assertThat(page.evaluate("() => window.iokXss === undefined")).as("a stored script ran").isEqualTo(true);
+  }
+
+  @Test
   void an_announcement_appears_on_an_open_page_without_a_reload_and_stored_markup_stays_text() {
     signedInResident("Ogłosz", "Czytelnik", "Czyta1Haslo");
     page.locator("[data-zone=announcements]").click();

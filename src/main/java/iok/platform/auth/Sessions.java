@@ -7,10 +7,10 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,29 +24,41 @@ public final class Sessions {
   public static final String COOKIE = "iok_session";
   private static final String ALGORITHM = "ES256";
 
-  private final JWTAuth jwt;
+  private final JWTAuth signer;
+  private final JWTAuth verifier;
+  private final String keyId;
   private final Duration lifetime;
   private final boolean secureCookies;
   private final SessionCheck check;
+  private final VerifiedTokens tokens;
 
-  public Sessions(Vertx vertx, SigningKeys.Pem keys, Duration lifetime, boolean secureCookies, SessionCheck check) {
-    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(keys.privateKey()))
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(keys.publicKey()))
+  public Sessions(Vertx vertx, SigningKeys.Ring keys, Duration lifetime, boolean secureCookies, SessionCheck check) {
+    // only the current key signs; Vert.x picks among several signing keys at random
+    this.signer = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setId(keys.signingId()).setBuffer(keys.signing().privateKey()))
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setId(keys.signingId()).setBuffer(keys.signing().publicKey()))
         .setJWTOptions(new JWTOptions().setAlgorithm(ALGORITHM).setIssuer("iok")));
+    JWTAuthOptions verifying = new JWTAuthOptions().setJWTOptions(new JWTOptions().setAlgorithm(ALGORITHM).setIssuer("iok"));
+    for (SigningKeys.Verifier v : keys.verifiers()) {
+      verifying.addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setId(v.id()).setBuffer(v.publicKey()));
+    }
+    this.verifier = JWTAuth.create(vertx, verifying);
+    this.keyId = keys.signingId();
     this.lifetime = lifetime;
     this.secureCookies = secureCookies;
     this.check = check;
+    this.tokens = new VerifiedTokens(verifier, Clock.systemUTC());
   }
 
   public String issue(SessionClaims claims) {
-    return jwt.generateToken(
+    return signer.generateToken(
         new JsonObject()
             .put("sub", claims.accountId())
             .put("coop", claims.cooperativeId())
             .put("sid", claims.sessionId())
             .put("ep", claims.epoch()),
-        new JWTOptions().setAlgorithm(ALGORITHM).setIssuer("iok").setExpiresInSeconds((int) lifetime.toSeconds()));
+        new JWTOptions().setAlgorithm(ALGORITHM).setIssuer("iok").setExpiresInSeconds((int) lifetime.toSeconds())
+            .setHeader(new JsonObject().put("kid", keyId)));
   }
 
   public void setCookie(RoutingContext ctx, String token) {
@@ -63,9 +75,8 @@ public final class Sessions {
   public Future<Optional<Session>> authenticate(RoutingContext ctx) {
     String token = tokenOf(ctx);
     if (token == null) return Future.succeededFuture(Optional.empty());
-    return jwt.authenticate(new TokenCredentials(token))
-        .map(user -> claimsOf(user.principal()))
-        .otherwise(Optional.empty())
+    return tokens.principal(token)
+        .map(principal -> principal.flatMap(Sessions::claimsOf))
         .compose(claims -> claims.isEmpty() ? Future.succeededFuture(Optional.<Session>empty()) : check.check(claims.get()));
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -28,6 +29,8 @@ public final class StreamWakeup implements AutoCloseable {
   static final long PERIOD_MILLIS = 50;
 
   private final Map<Object, Runnable> waiting = new ConcurrentHashMap<>();
+  private final AtomicBoolean soon = new AtomicBoolean();
+  private final AtomicBoolean later = new AtomicBoolean();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("iok-stream-wakeup").factory());
 
@@ -35,12 +38,25 @@ public final class StreamWakeup implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::fire, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** To be called while events are published: wakes the processors once this unit of work has committed. */
+  /**
+   * To be called while events are published: wakes the processors once this unit of work has committed.
+   * Commits close together share the wake-ups already on their way: under load, every processor's
+   * coordinator woke twice per command, most of them for events they do not handle.
+   */
   public void afterCommitOfCurrentUnitOfWork() {
     CurrentUnitOfWork.ifStarted(uow -> uow.afterCommit(u -> {
-      timer.schedule(this::fire, 1, TimeUnit.MILLISECONDS);
-      timer.schedule(this::fire, 5, TimeUnit.MILLISECONDS);
+      fireIn(soon, 1);
+      fireIn(later, 5);
     }));
+  }
+
+  /** Fires in {@code millis}, unless a fire this flag guards is on its way already. */
+  private void fireIn(AtomicBoolean pending, long millis) {
+    if (!pending.compareAndSet(false, true)) return;
+    timer.schedule(() -> {
+      pending.set(false);
+      fire();
+    }, millis, TimeUnit.MILLISECONDS);
   }
 
   private void fire() {

@@ -31,7 +31,11 @@ public record Config(
     Optional<String> masterKey,
     Cluster cluster,
     Optional<String> metricsToken,
-    int dbPoolSize) {
+    int dbPoolSize,
+    AuthLimits authLimits,
+    int trustedProxies,
+    Optional<Path> jwtKeyFile,
+    int httpInstances) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -71,14 +75,22 @@ public record Config(
             Duration.ofSeconds(intValue(env, "IOK_SEGMENT_CLAIM_TIMEOUT_SECONDS", 10)),
             Duration.ofMillis(intValue(env, "IOK_NODE_HEARTBEAT_MS", 5_000))),
         Optional.ofNullable(blankToNull(env.get("IOK_METRICS_TOKEN"))),
-        intValue(env, "IOK_DB_POOL_SIZE", 32));
+        intValue(env, "IOK_DB_POOL_SIZE", 32),
+        new AuthLimits(Duration.ofSeconds(intValue(env, "IOK_AUTH_LIMIT_WINDOW_SECONDS", 600)),
+            intValue(env, "IOK_AUTH_LIMIT_PER_ADDRESS", 100),
+            intValue(env, "IOK_AUTH_LIMIT_PER_LOGIN", 10)),
+        intValue(env, "IOK_TRUSTED_PROXIES", 0),
+        Optional.ofNullable(blankToNull(env.get("IOK_JWT_KEY_FILE"))).map(Path::of),
+        // one event loop per core serves HTTP: requests, and the writes of a message to thousands of streams
+        intValue(env, "IOK_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors()));
   }
 
   /** {@code --demo} brings the local gateway double along, so paying works on a machine without internet. */
   public Config withGatewayDouble() {
     return new Config(httpPort, dataDir, externalDb, adminPassword, auditorPassword, jsonLogs, sessionLifetime,
         secureCookies, bodyLimitBytes, heartbeat, schedulerPolling, smtp, sms, deliveryRetry, reminderCheck,
-        paymentValidity, true, masterKey, cluster, metricsToken, dbPoolSize);
+        paymentValidity, true, masterKey, cluster, metricsToken, dbPoolSize, authLimits, trustedProxies, jwtKeyFile,
+        httpInstances);
   }
 
   /**
@@ -94,6 +106,13 @@ public record Config(
       return process + "-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
     }
   }
+
+  /**
+   * How many sign-ins and password changes one client address, and one login (or account), may try within
+   * {@code window} before answering 429: the address limit stops guessing across many logins, the login
+   * limit hammering one (beside the cooperative's lockout).
+   */
+  public record AuthLimits(Duration window, int perAddress, int perLogin) {}
 
   /** The cooperative's outgoing mail server; without it nobody is told by e-mail. */
   public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from, Tls tls) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import iok.platform.auth.AttemptLimits;
 import iok.platform.auth.Session;
 import iok.platform.auth.Sessions;
 import java.util.ArrayList;
@@ -32,20 +33,30 @@ public final class Api {
   public record Described(HttpMethod method, String path, Access access) {}
 
   private static final String SESSION = "iok.session";
+  private static final java.util.Set<HttpMethod> CHANGES =
+      java.util.Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
   private final Router router;
   private final Sessions sessions;
+  private final Idempotency idempotency;
   private final List<Described> routes = new ArrayList<>();
+  private final ClientAddress addresses;
+  private final AttemptLimits limits;
 
-  public Api(Router router, Sessions sessions) {
+  public Api(Router router, Sessions sessions, Idempotency idempotency, ClientAddress addresses, AttemptLimits limits) {
     this.router = router;
     this.sessions = sessions;
+    this.idempotency = idempotency;
+    this.addresses = addresses;
+    this.limits = limits;
   }
 
   public Route route(HttpMethod method, String path, Access access, Handler<RoutingContext> handler) {
     routes.add(new Described(method, path, access));
     Route route = router.route(method, path);
     if (access != Access.ANYONE) route.handler(ctx -> guard(ctx, access));
+    // a signed-in person's change may be retried with an Idempotency-Key and is then done once
+    if (access != Access.ANYONE && CHANGES.contains(method)) route.handler(idempotency::handle);
     return route.handler(handler);
   }
 
@@ -55,6 +66,16 @@ public final class Api {
 
   public Sessions sessions() {
     return sessions;
+  }
+
+  /** The caps on password attempts per client address and per login. */
+  public AttemptLimits limits() {
+    return limits;
+  }
+
+  /** Where the request came from, through the operator's trusted proxies only. */
+  public String clientAddress(RoutingContext ctx) {
+    return addresses.of(ctx);
   }
 
   private static final Pattern IOK_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -76,12 +97,16 @@ public final class Api {
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(Json.encode(body));
+    Idempotency.end(ctx, status, "application/json; charset=utf-8", Json.encode(body));
   }
 
   public static void noContent(RoutingContext ctx) {
-    ctx.response().setStatusCode(204).end();
+    Idempotency.end(ctx, 204, null, null);
+  }
+
+  private static boolean changes(RoutingContext ctx) {
+    HttpMethod m = ctx.request().method();
+    return m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS;
   }
 
   private void guard(RoutingContext ctx, Access access) {
@@ -106,6 +131,10 @@ public final class Api {
         ctx.fail(new ApiError(403, "forbidden", "Only the cooperative's administrators may do this"));
       } else if (access == Access.AUDITOR && !"auditor".equals(session.role())) {
         ctx.fail(new ApiError(403, "forbidden", "Only the cooperative's auditors may do this"));
+      } else if (access == Access.SIGNED_IN && "auditor".equals(session.role()) && changes(ctx)
+          && !ctx.request().path().startsWith("/api/profile/")) {
+        // auditors read everything of their cooperative and change nothing of it (API.md): only their own profile
+        ctx.fail(new ApiError(403, "read_only", "Auditors read; they change nothing but their own profile"));
       } else {
         ctx.next();
       }

@@ -43,10 +43,7 @@ public final class Failures {
     }
     JsonObject body = new JsonObject().put("error", error.code()).put("message", error.getMessage());
     if (error.details() != null) body.put("details", error.details());
-    ctx.response()
-        .setStatusCode(error.status())
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(body.encode());
+    Idempotency.end(ctx, error.status(), "application/json; charset=utf-8", body.encode());
   }
 
   static Throwable unwrap(Throwable t) {
@@ -75,9 +72,18 @@ public final class Failures {
     };
   }
 
+  /**
+   * The database cannot be reached, went away in the middle of the request, or is shutting down or
+   * starting up: SQLSTATE class 08 (connection exception) and 57P01–57P03 (operator intervention).
+   */
   private static boolean causedByUnavailableDatabase(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof SQLTransientConnectionException || c instanceof java.net.ConnectException) return true;
+      // a request's only connections are the database's: a reset one is the database going away
+      if (c instanceof SQLTransientConnectionException || c instanceof java.net.SocketException
+          || c instanceof io.vertx.sqlclient.ClosedConnectionException) return true;
+      String state = c instanceof java.sql.SQLException e ? e.getSQLState()
+          : c instanceof io.vertx.sqlclient.DatabaseException e ? e.getSqlState() : null;
+      if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))) return true;
       if (c.getCause() == c) break;
     }
     return false;

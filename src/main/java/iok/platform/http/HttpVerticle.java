@@ -20,9 +20,9 @@ public final class HttpVerticle extends VerticleBase {
   private static final int BATCH_BODY_LIMIT = 16 * 1024 * 1024;
   /** Five photos of at most 5 MiB each, or three 5 MiB PDFs, with the form's text around them; each route checks again. */
   private static final int UPLOAD_BODY_LIMIT = 26 * 1024 * 1024;
-  /** The only routes that take files: a fault's report and its later photos, and a letter with its PDFs. */
+  /** The only routes that take files: a fault's report and its later photos, a letter with its PDFs, a community document. */
   private static final Pattern UPLOAD_PATHS =
-      Pattern.compile("/api/faults(/[A-Za-z0-9-]{1,64}/photos)?|/api/admin/correspondence");
+      Pattern.compile("/api/faults(/[A-Za-z0-9-]{1,64}/photos)?|/api/admin/correspondence|/api/admin/communities/documents");
   /** A long letter's JSON travels as one form field beside its PDFs. */
   private static final int FORM_FIELD_LIMIT = 128 * 1024;
 
@@ -42,6 +42,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(SecurityHeaders::apply);
+    router.route("/api/*").handler(CrossOrigin::check);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
     // batches from the books are large by nature: 20,000 rows fit in this
     BodyHandler batches = BodyHandler.create(false).setBodyLimit(BATCH_BODY_LIMIT);
@@ -71,7 +72,9 @@ public final class HttpVerticle extends VerticleBase {
         ApiError.badRequest("malformed_path", "The request path is not valid percent-encoding", null)));
     // a multipart form's text field (a letter's JSON beside its PDFs) may be longer than Vert.x's default 8 KiB
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize(FORM_FIELD_LIMIT);
-    return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
+    // several instances of this verticle share one server, each on its own event loop; port 0 would give each
+    // a random port of its own, -1 gives them one random port to share
+    return vertx.createHttpServer(options).requestHandler(router).listen(port == 0 ? -1 : port).onSuccess(s -> server = s);
   }
 
   private static boolean showsSession(io.vertx.ext.web.RoutingContext ctx) {

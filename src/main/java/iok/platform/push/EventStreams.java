@@ -34,7 +34,7 @@ public final class EventStreams {
     PushHub.Sink sink = new PushHub.Sink() {
       @Override public void send(PushHub.Message m) {
         if (!response.closed()) {
-          response.write("id: " + m.position() + "\nevent: " + m.type() + "\ndata: " + m.data().encode() + "\n\n");
+          response.write("id: " + m.position() + "\nevent: " + m.type() + "\ndata: " + m.json() + "\n\n");
         }
       }
 

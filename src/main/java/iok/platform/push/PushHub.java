@@ -13,6 +13,7 @@ import iok.platform.auth.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,12 @@ public final class PushHub {
       WHERE cooperative = $1 AND position > $2 AND audience = ANY($3) ORDER BY position LIMIT %d""".formatted(BACKLOG_LIMIT);
   private static final String HIGHEST = "SELECT cooperative, max(position) FROM push_feed GROUP BY cooperative";
 
-  public record Message(long position, Audience audience, String type, JsonObject data) {}
+  /** {@code json}: the data encoded once, however many streams it goes to. */
+  public record Message(long position, Audience audience, String type, JsonObject data, String json) {
+    public Message(long position, Audience audience, String type, JsonObject data) {
+      this(position, audience, type, data, data.encode());
+    }
+  }
 
   /** Where a connection's messages go: an SSE response or a WebSocket. */
   public interface Sink {
@@ -59,10 +65,13 @@ public final class PushHub {
   public PushHub(Vertx vertx, Pool pool, PgConnectOptions options, Duration heartbeat) {
     this.vertx = vertx;
     this.pool = pool;
-    this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 250L);
-    subscriber.closeHandler(v -> {
+    // The subscriber calls its close handler only when it gives up, which it never does here; the policy
+    // is what it asks each time the connection is lost or a new attempt failed, so it is where we learn
+    // that nothing is listening until the channel is subscribed again (and /health says DOWN meanwhile).
+    this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> {
+      if (retries == 0) log.warn("Lost the LISTEN connection for live updates; reconnecting");
       listening = false;
-      log.warn("Lost the LISTEN connection for live updates; reconnecting");
+      return 250L;
     });
     subscriber.channel(PushFeed.CHANNEL)
         .subscribeHandler(v -> {
@@ -85,7 +94,8 @@ public final class PushHub {
     });
   }
 
-  private void seen(String cooperative, long position) {
+  /** A message at this position exists (committed here, or heard of): new streams start after it. */
+  public void seen(String cooperative, long position) {
     highestSeen.computeIfAbsent(cooperative, k -> new AtomicLong()).accumulateAndGet(position, Math::max);
   }
 
@@ -132,9 +142,14 @@ public final class PushHub {
     seen(message.audience().cooperativeId(), message.position());
     Set<Connection> connections = byCooperative.get(message.audience().cooperativeId());
     if (connections == null) return;
+    // one task per event loop, not one per stream: an announcement to every resident is one pass over each loop's streams
+    Map<Context, List<Connection>> byContext = new HashMap<>();
     for (Connection c : connections) {
-      if (message.audience().includes(c.session.cooperativeId(), c.session.accountId(), c.session.role())) c.offer(message);
+      if (message.audience().includes(c.session.cooperativeId(), c.session.accountId(), c.session.role())) {
+        byContext.computeIfAbsent(c.context, k -> new ArrayList<>()).add(c);
+      }
     }
+    byContext.forEach((context, streams) -> context.runOnContext(v -> streams.forEach(c -> c.take(message))));
   }
 
   /**
@@ -200,11 +215,10 @@ public final class PushHub {
       });
     }
 
-    private void offer(Message message) {
-      context.runOnContext(v -> {
-        if (buffer != null) buffer.add(message);
-        else deliver(message);
-      });
+    /** On its own context: a live message, sent now or kept until the backlog being read has been sent. */
+    private void take(Message message) {
+      if (buffer != null) buffer.add(message);
+      else deliver(message);
     }
 
     private void resumed(List<Message> backlog) {

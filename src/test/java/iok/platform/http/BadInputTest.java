@@ -59,6 +59,8 @@ class BadInputTest {
   private static String residentPassword;
   private static String opoleResidentToken;
   private static String opoleResidentPassword;
+  /** Past the forced steps, an owner in a housing community: may call every resident endpoint. */
+  private static String ownerToken;
   private static String blockTarget;
   private static String foreignAccount;
 
@@ -73,6 +75,8 @@ class BadInputTest {
     var maria = iok.resident("sm-opole", 0);
     opoleResidentPassword = maria.password();
     opoleResidentToken = api.login("sm-opole", maria.login(), maria.password());
+    var piotr = iok.resident("sm-opole", 1);
+    ownerToken = api.readyResident("sm-opole", piotr.login(), piotr.password(), "Gotowy2026");
     String jan = iok.resident("sm-prudnik", 1).login();
     blockTarget = api.get("/api/admin/accounts?q=" + jan, adminToken).json().getJsonArray("accounts").stream()
         .map(JsonObject.class::cast).filter(a -> jan.equals(a.getString("login"))).findFirst().orElseThrow()
@@ -89,11 +93,26 @@ class BadInputTest {
 
   // ---------------------------------------------------------------- the endpoints that take a body
 
-  enum Kind { TEXT, SECRET, OPTIONAL_TEXT }
+  /** TEXT is any required value sent as a string (free text, a code such as a choice, a time); FLAG an optional
+   * boolean; LIST an optional array of strings. */
+  enum Kind { TEXT, SECRET, OPTIONAL_TEXT, FLAG, LIST }
 
   record Field(String name, Kind kind, int max) {
     boolean required() {
-      return kind != Kind.OPTIONAL_TEXT;
+      return kind == Kind.TEXT || kind == Kind.SECRET;
+    }
+
+    boolean textual() {
+      return kind == Kind.TEXT || kind == Kind.OPTIONAL_TEXT;
+    }
+
+    /** Values of the right JSON type for this field, which the wrong-type cases must skip. */
+    boolean accepts(Object value) {
+      return switch (kind) {
+        case FLAG -> value instanceof Boolean;
+        case LIST -> value instanceof JsonArray a && a.stream().allMatch(String.class::isInstance);
+        default -> false;
+      };
     }
   }
 
@@ -108,7 +127,17 @@ class BadInputTest {
         new Field("email", Kind.OPTIONAL_TEXT, 254), new Field("phone", Kind.OPTIONAL_TEXT, 20)),
     ADMIN_BLOCK("/api/admin/accounts/{id}/block", new Field("reason", Kind.TEXT, 500)),
     ADMIN_PUBLISH_REGULATIONS("/api/admin/regulations",
-        new Field("version", Kind.TEXT, 40), new Field("text", Kind.TEXT, 200_000));
+        new Field("version", Kind.TEXT, 40), new Field("text", Kind.TEXT, 200_000)),
+    ADMIN_DRAFT_RESOLUTION("/api/admin/communities/resolutions",
+        new Field("community", Kind.TEXT, 100), new Field("number", Kind.TEXT, 40), new Field("title", Kind.TEXT, 200),
+        new Field("text", Kind.TEXT, 50_000), new Field("rule", Kind.TEXT, 40), new Field("opensAt", Kind.TEXT, 64),
+        new Field("closesAt", Kind.TEXT, 64), new Field("ownersSeeLiveTally", Kind.FLAG, 0),
+        new Field("ownersSeeNames", Kind.FLAG, 0), new Field("attachments", Kind.LIST, 0)),
+    VOTE("/api/communities/resolutions/{id}/votes",
+        new Field("choice", Kind.TEXT, 20), new Field("premisesId", Kind.OPTIONAL_TEXT, 64)),
+    ADMIN_ENTER_VOTE("/api/admin/communities/resolutions/{id}/votes",
+        new Field("premisesId", Kind.TEXT, 64), new Field("accountId", Kind.OPTIONAL_TEXT, 64),
+        new Field("choice", Kind.TEXT, 20), new Field("source", Kind.TEXT, 20));
 
     final String template;
     final List<Field> fields;
@@ -126,6 +155,7 @@ class BadInputTest {
       return switch (this) {
         case LOGIN -> null;
         case PASSWORD_CHANGE, REGULATIONS_ACCEPT -> residentToken;
+        case VOTE -> ownerToken;
         default -> adminToken;
       };
     }
@@ -141,6 +171,13 @@ class BadInputTest {
             .put("email", "ewa.testowa@example.org").put("phone", "+48 600 000 000");
         case ADMIN_BLOCK -> new JsonObject().put("reason", "Zaległości");
         case ADMIN_PUBLISH_REGULATIONS -> new JsonObject().put("version", "2099-1").put("text", "Regulamin testowy");
+        case ADMIN_DRAFT_RESOLUTION -> new JsonObject().put("community", "Wspólnota Mieszkaniowa Polna 5")
+            .put("number", "1/2027").put("title", "Plan gospodarczy").put("text", "Właściciele zatwierdzają plan.")
+            .put("rule", "shares").put("opensAt", "2027-03-01T08:00:00+01:00").put("closesAt", "2027-03-08T20:00:00+01:00")
+            .put("ownersSeeLiveTally", false).put("ownersSeeNames", false).put("attachments", new JsonArray());
+        case VOTE -> new JsonObject().put("choice", "for").put("premisesId", "P1");
+        case ADMIN_ENTER_VOTE -> new JsonObject().put("premisesId", "P1").put("accountId", "a-1").put("choice", "against")
+            .put("source", "paper");
       };
     }
 
@@ -149,7 +186,7 @@ class BadInputTest {
     }
 
     List<Field> textual() {
-      return fields.stream().filter(f -> f.kind() != Kind.SECRET).toList();
+      return fields.stream().filter(Field::textual).toList();
     }
 
     @Override
@@ -241,6 +278,7 @@ class BadInputTest {
       String first = e.fields.getFirst().name();
       String capitalised = Character.toUpperCase(first.charAt(0)) + first.substring(1);
       return Stream.of("extra", "role", "accountId", "cooperativeId", "__proto__", capitalised, first + " ", "")
+          .filter(name -> e.fields.stream().noneMatch(f -> f.name().equals(name)))
           .map(name -> Arguments.of(e, name));
     });
   }
@@ -257,7 +295,8 @@ class BadInputTest {
     List<Object> wrong = List.of(42, 4.2, -0.0, true, false, new JsonObject(), new JsonObject().put("value", "x"),
         new JsonArray(), new JsonArray().add("x"));
     return Arrays.stream(Endpoint.values())
-        .flatMap(e -> e.fields.stream().flatMap(f -> wrong.stream().map(v -> Arguments.of(e, f.name(), v))));
+        .flatMap(e -> e.fields.stream().flatMap(f -> wrong.stream().filter(v -> !f.accepts(v))
+            .map(v -> Arguments.of(e, f.name(), v))));
   }
 
   @ParameterizedTest(name = "{0} with {1}: {2}")
@@ -335,7 +374,7 @@ class BadInputTest {
 
   static Stream<Arguments> over_long_values() {
     return Arrays.stream(Endpoint.values()).flatMap(e -> e.fields.stream()
-        .filter(f -> f.max() < BODY_LIMIT / 2)
+        .filter(f -> f.kind() != Kind.FLAG && f.kind() != Kind.LIST && f.max() < BODY_LIMIT / 2)
         .map(f -> Arguments.of(e, f.name(), f.max())));
   }
 
@@ -444,7 +483,7 @@ class BadInputTest {
     String first = endpoint.fields.getFirst().name();
     body.put(first, body.getString(first) + "x".repeat(BODY_LIMIT));
     String json = body.encode();
-    assertThat(json.getBytes(StandardCharsets.UTF_8).length).isBetween(BODY_LIMIT + 1, BODY_LIMIT + 200);
+    assertThat(json.getBytes(StandardCharsets.UTF_8).length).isBetween(BODY_LIMIT + 1, BODY_LIMIT + 1000);
     Response r = postRecordingNothing(endpoint, json);
     assertError(r, 413, "body_too_large");
   }
@@ -530,6 +569,90 @@ class BadInputTest {
     String body = action.equals("block") ? new JsonObject().put("reason", "Zaległości").encode() : "";
     Response r = recordingNothing(() -> api.postRaw(path, adminToken, body, "application/json"));
     assertError(r, 404, null);
+  }
+
+  static Stream<Arguments> absurd_community_ids() {
+    List<String> ids = List.of("x".repeat(65), "a%20b", "%27%20OR%20%271%27%3D%271", "%3Cscript%3E", "%00", "a%2Fb",
+        "00000000-0000-0000-0000-000000000000", "{foreign}");
+    List<String> paths = List.of("GET /api/communities/resolutions/{id}", "GET /api/communities/resolutions/{id}/votes",
+        "GET /api/communities/documents/{id}/file", "POST /api/admin/communities/resolutions/{id}/open",
+        "POST /api/admin/communities/resolutions/{id}/close", "GET /api/admin/communities/resolutions/{id}/roll");
+    return paths.stream().flatMap(path -> ids.stream().map(id -> Arguments.of(path, id)));
+  }
+
+  @ParameterizedTest(name = "{0} with id {1}")
+  @MethodSource("absurd_community_ids")
+  void an_absurd_or_foreign_resolution_or_document_id_answers_404(String route, String id) {
+    String method = route.substring(0, route.indexOf(' '));
+    String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id.replace("{foreign}", foreignAccount));
+    Response r = recordingNothing(() -> method.equals("GET") ? api.get(path, adminToken)
+        : api.postRaw(path, adminToken, "{}", "application/json"));
+    assertError(r, 404, null);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("malformed_voting_times")
+  void a_voting_time_that_is_not_a_time_with_offset_in_this_millennium_is_refused_with_invalid_field(String field,
+                                                                                                      String value) {
+    Endpoint e = Endpoint.ADMIN_DRAFT_RESOLUTION;
+    Response r = postRecordingNothing(e, e.valid().put(field, value).encode());
+    assertError(r, 400, "invalid_field");
+    assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo(field);
+  }
+
+  static Stream<Arguments> malformed_voting_times() {
+    return Stream.of("opensAt", "closesAt").flatMap(field -> Stream.of("2027-03-01T08:00:00", "2027-13-01T08:00:00+01:00",
+        "2027-03-01", "tomorrow", "+99999-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "1900-01-01T00:00:00+01:00",
+        "1740000000").map(v -> Arguments.of(field, v)));
+  }
+
+  @Test
+  void more_than_ten_attachments_or_one_that_is_not_text_are_refused_with_400() {
+    Endpoint e = Endpoint.ADMIN_DRAFT_RESOLUTION;
+    JsonArray eleven = new JsonArray();
+    for (int i = 0; i < 11; i++) eleven.add("d-" + i);
+    assertError(postRecordingNothing(e, e.valid().put("attachments", eleven).encode()), 400, "invalid_field");
+    assertError(postRecordingNothing(e, e.valid().put("attachments", new JsonArray().add("d\u0000")).encode()), 400, null);
+    assertError(postRecordingNothing(e, e.valid().put("attachments", new JsonArray().addNull()).encode()), 400, null);
+    assertError(postRecordingNothing(e, e.valid().put("attachments", new JsonArray().add(42)).encode()), 400, null);
+    assertError(postRecordingNothing(e, e.valid().put("attachments", new JsonArray().add(new JsonArray())).encode()), 400,
+        null);
+  }
+
+  static Stream<Arguments> malformed_document_forms() {
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    ApiClient.FilePart file = new ApiClient.FilePart("file", "plan.pdf", "application/pdf", pdf);
+    String valid = new JsonObject().put("community", "Wspólnota Mieszkaniowa Polna 5").put("kind", "financial-plan")
+        .put("title", "Plan").encode();
+    return Stream.of(
+        Arguments.of("no part 'document'", Map.of(), List.of(file), 400),
+        Arguments.of("a part 'document' that is not JSON", Map.of("document", "plan"), List.of(file), 400),
+        Arguments.of("a JSON array as the document", Map.of("document", "[" + valid + "]"), List.of(file), 400),
+        Arguments.of("an unknown kind", Map.of("document", valid.replace("financial-plan", "novel")), List.of(file), 400),
+        Arguments.of("an unknown field", Map.of("document", valid.replace("{", "{\"extra\":1,")), List.of(file), 400),
+        Arguments.of("a title with a control character", Map.of("document", valid.replace("Plan\"", "Plan\\u0007\"")),
+            List.of(file), 400),
+        Arguments.of("no file", Map.of("document", valid), List.of(), 400),
+        Arguments.of("two files", Map.of("document", valid), List.of(file, file), 400),
+        Arguments.of("a file that is not a PDF", Map.of("document", valid),
+            List.of(new ApiClient.FilePart("file", "plan.pdf", "application/pdf", "<html>".getBytes(StandardCharsets.US_ASCII))),
+            415),
+        Arguments.of("a community the books do not name", Map.of("document", valid), List.of(file), 422));
+  }
+
+  @ParameterizedTest(name = "a community document with {0}")
+  @MethodSource("malformed_document_forms")
+  void a_malformed_community_document_form_is_refused_in_the_error_format(String what, Map<String, String> fields,
+                                                                         List<ApiClient.FilePart> files, int status) {
+    Response r = recordingNothing(() -> api.postForm("/api/admin/communities/documents", adminToken, fields, files));
+    assertError(r, status, null);
+  }
+
+  @Test
+  void a_community_document_sent_as_json_is_refused_with_415() {
+    Response r = recordingNothing(() -> api.post("/api/admin/communities/documents", adminToken,
+        new JsonObject().put("community", "x").put("kind", "other").put("title", "t").encode()));
+    assertError(r, 415, "unsupported_media_type");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -17,6 +17,7 @@ import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import iok.platform.http.Bodies;
 import iok.platform.http.Commands;
+import iok.platform.http.Idempotency;
 import iok.platform.http.Fields;
 import java.util.function.Function;
 
@@ -71,8 +72,11 @@ public final class AdministrationRoutes {
     Session admin = Api.session(ctx);
     registration.resident(admin.cooperativeId(),
             new Registration.Person(body.firstName(), body.lastName(), body.email(), body.phone()), Commands.metaData(ctx))
-        .onSuccess(r -> Api.json(ctx, 201, new JsonObject().put("accountId", r.accountId()).put("login", r.login())
-            .put("initialPassword", r.initialPassword())))
+        .onSuccess(r -> {
+          Idempotency.answerHoldsSecret(ctx);
+          Api.json(ctx, 201, new JsonObject().put("accountId", r.accountId()).put("login", r.login())
+              .put("initialPassword", r.initialPassword()));
+        })
         .onFailure(ctx::fail);
   }
 
@@ -81,7 +85,10 @@ public final class AdministrationRoutes {
     String initialPassword = passwords.initialPassword();
     commands.offLoop(() -> passwords.hash(initialPassword))
         .compose(hash -> send(ctx, new IssueInitialPassword(id, coop(ctx), hash), id))
-        .onSuccess(v -> Api.json(ctx, 200, new JsonObject().put("initialPassword", initialPassword)))
+        .onSuccess(v -> {
+          Idempotency.answerHoldsSecret(ctx);
+          Api.json(ctx, 200, new JsonObject().put("initialPassword", initialPassword));
+        })
         .onFailure(ctx::fail);
   }
 

@@ -65,8 +65,9 @@ public final class SessionRoutes {
   private final SessionCheck check;
   private final Passwords passwords;
   private final ReadYourWrites reads;
-  private final UnknownLogins unknownLogins = new UnknownLogins();
+  private final UnknownLogins unknownLogins;
   private final LoginTiming timing = new LoginTiming();
+  private Api api;
 
   public SessionRoutes(Pool pool, Commands commands, Sessions sessions, SessionCheck check, Passwords passwords,
                        ReadYourWrites reads) {
@@ -76,9 +77,11 @@ public final class SessionRoutes {
     this.check = check;
     this.passwords = passwords;
     this.reads = reads;
+    this.unknownLogins = new UnknownLogins(pool);
   }
 
   public void mount(Api api) {
+    this.api = api;
     api.route(HttpMethod.POST, "/api/auth/login", Access.ANYONE, this::login);
     api.route(HttpMethod.POST, "/api/auth/logout", Access.FORCED_STEPS, this::logout);
     api.route(HttpMethod.POST, "/api/auth/password", Access.FORCED_STEPS, this::changePassword);
@@ -90,7 +93,9 @@ public final class SessionRoutes {
     String login = body.login().toLowerCase(java.util.Locale.ROOT);
     String sessionId = UUID.randomUUID().toString();
     long started = System.nanoTime();
-    pool.preparedQuery(FIND_LOGIN).execute(Tuple.of(body.cooperative(), login))
+    // counted before any hashing, for logins that exist and logins that do not alike
+    api.limits().attempt(ctx, "login", api.clientAddress(ctx), body.cooperative() + "/" + login)
+        .compose(allowed -> pool.preparedQuery(FIND_LOGIN).execute(Tuple.of(body.cooperative(), login)))
         .compose(rows -> {
           var found = rows.iterator().next();
           String accountId = found.getString(0);
@@ -99,14 +104,16 @@ public final class SessionRoutes {
             int threshold = found.getInteger(1) == null ? UnknownLogins.DEFAULT_THRESHOLD : found.getInteger(1);
             return commands.offLoop(() -> {
               passwords.checkAgainstDecoy(body.password());
-              return (LoginOutcome) new LoginOutcome.WrongPassword(unknownLogins.failed(body.cooperative(), login, threshold));
-            }).compose(outcome -> {
-              long padding = timing.paddingMillis(System.nanoTime() - started);
-              if (padding == 0) return io.vertx.core.Future.succeededFuture(outcome);
-              io.vertx.core.Promise<LoginOutcome> later = io.vertx.core.Promise.promise();
-              ctx.vertx().setTimer(padding, t -> later.complete(outcome));
-              return later.future();
-            });
+              return threshold;
+            }).compose(t -> unknownLogins.failed(body.cooperative(), login, t))
+                .map(remaining -> (LoginOutcome) new LoginOutcome.WrongPassword(remaining))
+                .compose(outcome -> {
+                  long padding = timing.paddingMillis(System.nanoTime() - started);
+                  if (padding == 0) return io.vertx.core.Future.succeededFuture(outcome);
+                  io.vertx.core.Promise<LoginOutcome> later = io.vertx.core.Promise.promise();
+                  ctx.vertx().setTimer(padding, t -> later.complete(outcome));
+                  return later.future();
+                });
           }
           return commands.<LoginOutcome>sendAnonymous(ctx, body.cooperative(), accountId,
                   new AttemptLogin(accountId, body.password(), sessionId))
@@ -164,8 +171,9 @@ public final class SessionRoutes {
   private void changePassword(RoutingContext ctx) {
     PasswordBody body = Bodies.read(ctx, PasswordBody.class);
     Session session = Api.session(ctx);
-    commands.<ChangedPassword>send(ctx, new ChangePassword(session.accountId(), body.currentPassword(),
-            body.newPassword(), session.sessionId()))
+    api.limits().attempt(ctx, "password", api.clientAddress(ctx), session.accountId())
+        .compose(allowed -> commands.<ChangedPassword>send(ctx, new ChangePassword(session.accountId(), body.currentPassword(),
+            body.newPassword(), session.sessionId())))
         .compose(changed -> reads.await(AccountProjection.VERSION_QUERY, session.accountId(), changed.sequence())
             .map(changed))
         .onSuccess(changed -> {

@@ -41,7 +41,8 @@ public final class AnnouncementProjection {
       SELECT DISTINCT t.account_id FROM title_view t
       JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
       WHERE t.cooperative_id = ? AND (CASE WHEN ? = 'community' THEN p.community ELSE p.building END) = ?
-        AND t.valid_from <= current_date AND (t.valid_until IS NULL OR t.valid_until >= current_date)""";
+        AND t.valid_from <= (now() AT TIME ZONE 'Europe/Warsaw')::date
+        AND (t.valid_until IS NULL OR t.valid_until >= (now() AT TIME ZONE 'Europe/Warsaw')::date)""";
 
   private final Jdbc jdbc;
   private final PushFeed push;

@@ -37,13 +37,16 @@ public final class AccountHistoryRoute {
   private static final int MAX_LIMIT = 5_000;
   private static final String OWNED = "SELECT 1 FROM account_login WHERE account_id = $1 AND cooperative_id = $2";
   /** Aggregates tied to an account besides itself: its ledgers (every title it held), faults, letters, payments,
-   * and the meters it read (so their reviews show too). */
+   * the meters it read (so their reviews show too), and the resolutions it voted on (the resolution's whole
+   * stream, so the auditor sees each vote in its place among the others and the outcome). */
   public static final String TIED = """
       SELECT $2 || ':ledger:' || title_id FROM title_view WHERE cooperative_id = $2 AND account_id = $1
       UNION SELECT fault_id FROM fault_view WHERE cooperative_id = $2 AND reporter_id = $1
       UNION SELECT thread_id FROM letter_thread WHERE cooperative_id = $2 AND resident_id = $1
       UNION SELECT order_id FROM payment_view WHERE cooperative_id = $2 AND account_id = $1
-      UNION SELECT DISTINCT meter_id FROM meter_reading WHERE cooperative_id = $2 AND submitted_by = $1""";
+      UNION SELECT DISTINCT meter_id FROM meter_reading WHERE cooperative_id = $2 AND submitted_by = $1
+      UNION SELECT DISTINCT v.resolution_id FROM resolution_vote v JOIN resolution_view r USING (resolution_id)
+        WHERE r.cooperative_id = $2 AND v.voter_id = $1""";
   private static final String HISTORY = """
       SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata
       FROM domainevententry

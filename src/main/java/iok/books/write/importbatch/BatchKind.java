@@ -7,8 +7,8 @@ import java.util.Optional;
 /** What a batch from the books holds, and the fields of its rows. */
 public enum BatchKind {
   BUILDINGS("buildings", List.of("id", "address"), List.of("community")),
-  PREMISES("premises", List.of("id", "building", "address", "number", "kind", "area"), List.of("community")),
-  TITLES("titles", List.of("id", "premises", "login", "kind", "from"), List.of("until")),
+  PREMISES("premises", List.of("id", "building", "address", "number", "kind", "area"), List.of("community", "share")),
+  TITLES("titles", List.of("id", "premises", "login", "kind", "from"), List.of("until", "share")),
   CHARGES("charges", List.of("id", "title", "component", "month", "dueDate", "amount"), List.of()),
   PAYMENTS("payments", List.of("id", "title", "date", "amount"), List.of("source")),
   CORRECTIONS("corrections", List.of("id", "title", "date", "amount", "description"), List.of()),

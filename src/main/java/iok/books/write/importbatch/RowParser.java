@@ -71,8 +71,11 @@ final class RowParser {
           if (f.ok()) buildings.add(new ImportBatch.BuildingRow(row.line(), id, details));
         }
         case PREMISES -> {
+          String community = f.optionalText("community", 100);
+          String share = f.share("share");
+          if (share != null && community == null) f.problem("share", "is a share in a housing community's common property: give the community");
           Details details = new Details(f.reference("building", known.buildings()::contains, "no such building in the books"), f.text("address", 200), f.text("number", 20),
-              f.premisesKind("kind"), f.area("area"), f.optionalText("community", 100));
+              f.premisesKind("kind"), f.area("area"), community, share);
           if (f.ok()) premises.add(new PremisesRow(row.line(), id, details));
         }
         case TITLES -> {
@@ -82,7 +85,7 @@ final class RowParser {
           LocalDate until = f.optionalDate("until");
           if (from != null && until != null && until.isBefore(from)) f.problem("until", "is before from");
           TitleKind titleKind = f.titleKind("kind");
-          if (f.ok()) titles.add(new TitleRow(row.line(), premisesId, new Title(id, accountId, titleKind, from, until)));
+          if (f.ok()) titles.add(new TitleRow(row.line(), premisesId, new Title(id, accountId, titleKind, from, until, f.share("share"))));
         }
         case MEMBERSHIP -> {
           String accountId = f.account("login");
@@ -261,6 +264,18 @@ final class RowParser {
         return null;
       }
       return Money.parse(v);
+    }
+
+    /** An optional exact fraction more than 0 and at most 1, like "4523/100000"; kept as the books wrote it, reduced. */
+    String share(String field) {
+      String v = raw(field);
+      if (v == null || v.isEmpty()) return null;
+      var share = iok.premises.Share.parse(v).filter(s -> !s.isZero() && s.atMostOne());
+      if (share.isEmpty()) {
+        problem(field, "is a fraction more than 0 and at most 1, like 4523/100000");
+        return null;
+      }
+      return share.get().toString();
     }
 
     BigDecimal area(String field) {

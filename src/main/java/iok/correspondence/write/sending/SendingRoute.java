@@ -104,7 +104,7 @@ public final class SendingRoute {
   }
 
   /** The file's own name without any path, as the resident will see it; a safe default when it has none. */
-  static String name(FileUpload f) {
+  public static String name(FileUpload f) {
     String raw = f.fileName() == null ? "" : f.fileName();
     raw = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
     String clean = raw.codePoints().filter(c -> !Character.isISOControl(c) && c != '"')

@@ -63,7 +63,7 @@ public final class LedgerProjection {
   private void insert(LedgerEvent e, String kind, String component, String month, java.time.LocalDate date, Money amount,
                       Money debt, String description, String source) {
     String[] id = e.ledgerId().split(":ledger:", 2);
-    jdbc.update(INSERT, id[0], id[1], e.entryId(), kind, component, month, date, amount.amount(), debt.amount(),
+    jdbc.batched(INSERT, id[0], id[1], e.entryId(), kind, component, month, date, amount.amount(), debt.amount(),
         description, source);
   }
 

@@ -3,6 +3,7 @@ package iok.notifications.automation.tellresidents;
 import iok.announcements.AnnouncementEvent.AnnouncementPublished;
 import iok.announcements.AnnouncementEvent.Scope;
 import iok.announcements.read.board.AnnouncementProjection;
+import iok.communities.read.voting.CommunityProjection;
 import iok.faults.FaultEvent.FaultStatusChanged;
 import iok.notifications.Notice;
 import iok.notifications.Notices;
@@ -37,6 +38,8 @@ public final class Notifier {
   private static final String HOLDERS_TODAY = """
       SELECT DISTINCT account_id FROM title_view
       WHERE cooperative_id = ? AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)""";
+  private static final String RESOLUTION = """
+      SELECT cooperative_id, community, number, title, closes_at FROM resolution_view WHERE resolution_id = ?""";
   private static final String RESIDENTS = "SELECT account_id FROM account WHERE cooperative_id = ? AND role = 'resident'";
 
   private final Jdbc jdbc;
@@ -63,6 +66,36 @@ public final class Notifier {
         : accounts(AnnouncementProjection.HOLDERS, e.cooperativeId(),
             e.audience().scope().name().toLowerCase(Locale.ROOT), e.audience().target());
     deliverer.tell(message.getIdentifier(), concerned, notice);
+  }
+
+  @EventHandler
+  void on(iok.communities.DocumentEvent.DocumentPublished e, EventMessage<?> message) {
+    Notice notice = Notices.communityDocument(cooperativeName(e.cooperativeId()), e.community(), e.title());
+    deliverer.tell(message.getIdentifier(), accounts(CommunityProjection.OWNERS, e.cooperativeId(), e.community()), notice);
+  }
+
+  @EventHandler
+  void on(iok.communities.ResolutionEvent.ResolutionOpened e, EventMessage<?> message) {
+    Resolution r = resolution(e.resolutionId());
+    Notice notice = Notices.resolutionOpened(cooperativeName(r.cooperativeId()), r.community(), r.number(), r.title(),
+        r.closesAt());
+    deliverer.tell(message.getIdentifier(), accounts(CommunityProjection.OWNERS, r.cooperativeId(), r.community()), notice);
+  }
+
+  /** Every owner is told of the outcome (art. 23 ust. 3), on the channels they chose for the community's news. */
+  @EventHandler
+  void on(iok.communities.ResolutionEvent.ResolutionClosed e, EventMessage<?> message) {
+    Resolution r = resolution(e.resolutionId());
+    Notice notice = Notices.resolutionClosed(cooperativeName(r.cooperativeId()), r.community(), r.number(), r.title(),
+        e.tally(), e.adopted());
+    deliverer.tell(message.getIdentifier(), accounts(CommunityProjection.OWNERS, r.cooperativeId(), r.community()), notice);
+  }
+
+  private Resolution resolution(String id) {
+    Resolution r = jdbc.queryOne(RESOLUTION, rs -> new Resolution(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getString(4), rs.getTimestamp(5).toInstant()), id);
+    if (r == null) throw new IllegalStateException("resolution " + id + " is not projected yet");
+    return r;
   }
 
   @EventHandler
@@ -93,6 +126,9 @@ public final class Notifier {
     }, params);
     return accounts;
   }
+
+  private record Resolution(String cooperativeId, String community, String number, String title,
+                            java.time.Instant closesAt) {}
 
   private record Fault(String reporterId, String title, String cooperativeId) {}
 }

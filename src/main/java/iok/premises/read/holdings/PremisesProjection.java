@@ -20,20 +20,21 @@ import org.axonframework.eventhandling.ResetHandler;
 public final class PremisesProjection {
 
   public static final String PROCESSOR = "premises";
-  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 2, "/iok/premises/schema.sql",
+  public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, 3, "/iok/premises/schema.sql",
       List.of("title_view", "premises_view", "building_view"));
 
   private static final String UPSERT_PREMISES = """
-      INSERT INTO premises_view (cooperative_id, premises_id, building, address, number, kind, area, community)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO premises_view (cooperative_id, premises_id, building, address, number, kind, area, community, share)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (cooperative_id, premises_id) DO UPDATE SET building = EXCLUDED.building, address = EXCLUDED.address,
-        number = EXCLUDED.number, kind = EXCLUDED.kind, area = EXCLUDED.area, community = EXCLUDED.community""";
+        number = EXCLUDED.number, kind = EXCLUDED.kind, area = EXCLUDED.area, community = EXCLUDED.community,
+        share = EXCLUDED.share""";
   private static final String UPSERT_TITLE = """
-      INSERT INTO title_view (cooperative_id, title_id, premises_id, account_id, kind, valid_from, valid_until)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO title_view (cooperative_id, title_id, premises_id, account_id, kind, valid_from, valid_until, share)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (cooperative_id, title_id) DO UPDATE SET premises_id = EXCLUDED.premises_id,
         account_id = EXCLUDED.account_id, kind = EXCLUDED.kind, valid_from = EXCLUDED.valid_from,
-        valid_until = EXCLUDED.valid_until""";
+        valid_until = EXCLUDED.valid_until, share = EXCLUDED.share""";
 
   private final Jdbc jdbc;
 
@@ -67,11 +68,12 @@ public final class PremisesProjection {
   }
 
   private void premises(String[] id, Details d) {
-    jdbc.update(UPSERT_PREMISES, id[0], id[1], d.building(), d.address(), d.number(), code(d.kind()), d.area(), d.community());
+    jdbc.update(UPSERT_PREMISES, id[0], id[1], d.building(), d.address(), d.number(), code(d.kind()), d.area(), d.community(),
+        d.share());
   }
 
   private void title(String[] id, Title t) {
-    jdbc.update(UPSERT_TITLE, id[0], t.booksId(), id[1], t.accountId(), code(t.kind()), t.from(), t.until());
+    jdbc.update(UPSERT_TITLE, id[0], t.booksId(), id[1], t.accountId(), code(t.kind()), t.from(), t.until(), t.share());
   }
 
   static String code(Enum<?> value) {

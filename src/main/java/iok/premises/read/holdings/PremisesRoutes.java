@@ -17,7 +17,7 @@ public final class PremisesRoutes {
 
   private static final String HOLDINGS = """
       SELECT t.title_id, t.kind AS title_kind, t.valid_from, t.valid_until, p.premises_id, p.building, p.address,
-             p.number, p.kind, p.area::text AS area, p.community
+             p.number, p.kind, p.area::text AS area, p.community, p.share, t.share AS part
       FROM title_view t JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
       WHERE t.cooperative_id = $1 AND t.account_id = $2 AND t.valid_from <= $3
       ORDER BY p.address, p.number, t.valid_from""";
@@ -40,7 +40,12 @@ public final class PremisesRoutes {
     });
   }
 
+  /**
+   * An owner also sees the premises' share in the community's common property and their own part of the title,
+   * exact fractions as the books write them: what their vote on a resolution weighs. Others see null.
+   */
   static JsonObject premises(Row r) {
+    boolean owner = "ownership".equals(r.getString("title_kind"));
     return new JsonObject()
         .put("premisesId", r.getString("premises_id"))
         .put("building", r.getString("building"))
@@ -50,10 +55,12 @@ public final class PremisesRoutes {
         .put("area", r.getString("area"))
         .put("community", r.getString("community"))
         .put("zone", r.getString("community") == null ? "finance" : "community-finance")
+        .put("share", owner && r.getString("community") != null ? r.getString("share") : null)
         .put("title", new JsonObject()
             .put("id", r.getString("title_id"))
             .put("kind", r.getString("title_kind"))
             .put("from", r.getLocalDate("valid_from").toString())
-            .put("until", r.getLocalDate("valid_until") == null ? null : r.getLocalDate("valid_until").toString()));
+            .put("until", r.getLocalDate("valid_until") == null ? null : r.getLocalDate("valid_until").toString())
+            .put("share", owner ? (r.getString("part") == null ? "1" : r.getString("part")) : null));
   }
 }
