@@ -191,10 +191,12 @@ public final class Iok implements AutoCloseable {
       java.util.concurrent.atomic.AtomicInteger listening = new java.util.concurrent.atomic.AtomicInteger();
 
       AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
-      // shared by every HTTP instance: one sweep of old idempotency keys, one view of client addresses and limits
+      // shared by every HTTP instance: one sweep of old idempotency keys, one view of client addresses and limits,
+      // one gateway double (a payment started on one event loop is decided on another)
       iok.platform.http.Idempotency idempotency = new iok.platform.http.Idempotency(vertx, pool);
       ClientAddress addresses = new ClientAddress(config.trustedProxies());
       AttemptLimits limits = new AttemptLimits(pool, config.authLimits());
+      GatewayDouble gatewayDouble = config.gatewayDouble() ? new GatewayDouble(vertx, gateways, listening::get) : null;
       java.util.function.Consumer<io.vertx.ext.web.Router> mountAll = router -> {
         Replays replays = new Replays(axon);
         ProjectionRoutes.markRebuilding(router, replays);
@@ -214,7 +216,7 @@ public final class Iok implements AutoCloseable {
         AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
         FaultsModule.mount(api, vertx, pool, commands, reads);
         PaymentsModule.mount(api, pool, commands, reads, gateways, config.paymentValidity());
-        if (config.gatewayDouble()) GatewayDouble.mount(router, vertx, gateways, listening::get);
+        if (gatewayDouble != null) gatewayDouble.mount(router);
         CorrespondenceModule.mount(api, pool, commands, reads);
         MetersModule.mount(api, pool, commands, reads, WARSAW);
         iok.communities.CommunitiesModule.mount(api, pool, commands, reads, WARSAW);

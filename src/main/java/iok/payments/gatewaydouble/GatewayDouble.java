@@ -48,17 +48,20 @@ public final class GatewayDouble {
   private final Map<String, Map<String, String>> started = new ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private GatewayDouble(Vertx vertx, GatewaySettings gateways, IntSupplier port) {
+  /**
+   * One double per node, mounted on every HTTP instance's router: a payment started on one event loop is
+   * often decided on another, so the transactions it has shown must be the same for all of them.
+   */
+  public GatewayDouble(Vertx vertx, GatewaySettings gateways, IntSupplier port) {
     this.vertx = vertx;
     this.gateways = gateways;
     this.port = port;
   }
 
-  public static void mount(Router router, Vertx vertx, GatewaySettings gateways, IntSupplier port) {
-    GatewayDouble gateway = new GatewayDouble(vertx, gateways, port);
+  public void mount(Router router) {
     router.route(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-    router.post(PATH + "/payment").handler(gateway::payment);
-    router.post(PATH + "/decide").handler(gateway::decide);
+    router.post(PATH + "/payment").handler(this::payment);
+    router.post(PATH + "/decide").handler(this::decide);
   }
 
   private void payment(RoutingContext ctx) {
