@@ -43,7 +43,7 @@ export function connect({ onMessage, onState, onEnded }) {
   };
 }
 
-const TYPES = ['regulations.published', 'finance.balance-changed', 'announcement.published', 'fault.reported',
+const TYPES = ['regulations.published', 'cooperative.zones-changed', 'finance.balance-changed', 'announcement.published', 'fault.reported',
   'fault.status-changed', 'payment.status-changed', 'fault.commented', 'fault.reopened', 'repair.planned', 'repair.changed', 'reading.reviewed',
   'correspondence.received', 'correspondence.message', 'correspondence.opened', 'account.signed-out', 'account.locked', 'account.unlocked', 'account.blocked', 'account.unblocked',
   'account.password-changed', 'account.password-reset', 'community-document.published', 'resolution.opened',

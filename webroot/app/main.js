@@ -16,6 +16,7 @@ import { forgetMeters } from './views/meters.js';
 import { forgetMetersAdmin } from './views/metersAdmin.js';
 import { paymentsView, forgetPayments } from './views/payments.js';
 import { communityView, forgetCommunity } from './views/community.js';
+import { zonesChanged } from './views/zones.js';
 
 const root = document.getElementById('app');
 
@@ -70,6 +71,13 @@ export const app = {
     this.live = connect({
       onMessage: (message) => {
         this.notifications = [message, ...this.notifications].slice(0, 20);
+        if (message.event === 'cooperative.zones-changed' && this.cooperative) {
+          // the cooperative enabled or suspended zones: menus follow now, and what a zone showed is read afresh
+          this.cooperative = { ...this.cooperative, zones: message.data.zones ?? [] };
+          zonesChanged(this.cooperative.zones);
+          forgetFinance(this);
+          forgetAnnouncements(this);
+        }
         if (message.event === 'finance.balance-changed') forgetFinance(this);
         if (message.event === 'payment.status-changed') forgetPayments(this);
         if (message.event === 'announcement.published') forgetAnnouncements(this);

@@ -8,6 +8,7 @@ import { announcementsAdmin } from './announcements.js';
 import { faultsAdmin } from './faults.js';
 import { correspondenceAdmin, writeLetterTo } from './correspondence.js';
 import { remindersAdmin } from './reminders.js';
+import { zonesAdmin } from './zones.js';
 import { projectionsAdmin } from './projections.js';
 import { paymentSettingsAdmin } from './payments.js';
 import { metersAdmin } from './metersAdmin.js';
@@ -55,6 +56,7 @@ export function adminView(app) {
     </section>
     ${metersAdmin(app)}
     ${announcementsAdmin(app)}
+    ${zonesAdmin(app)}
     ${remindersAdmin(app)}
     ${projectionsAdmin(app)}
     ${paymentSettingsAdmin(app)}

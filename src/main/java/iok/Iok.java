@@ -37,6 +37,7 @@ import iok.books.BooksModule;
 import iok.faults.FaultsModule;
 import iok.payments.PaymentsModule;
 import iok.payments.gatewaydouble.GatewayDouble;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.payments.read.payments.PaymentProjection;
 import iok.payments.write.settings.GatewaySettings;
 import iok.payments.write.settings.KeyVault;
@@ -191,11 +192,12 @@ public final class Iok implements AutoCloseable {
       java.util.concurrent.atomic.AtomicInteger listening = new java.util.concurrent.atomic.AtomicInteger();
 
       AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
-      // shared by every HTTP instance: one sweep of old idempotency keys, one view of client addresses and limits,
+      // shared by every HTTP instance: one sweep of old idempotency keys, one view of client addresses, limits and zones,
       // one gateway double (a payment started on one event loop is decided on another)
       iok.platform.http.Idempotency idempotency = new iok.platform.http.Idempotency(vertx, pool);
       ClientAddress addresses = new ClientAddress(config.trustedProxies());
       AttemptLimits limits = new AttemptLimits(pool, config.authLimits());
+      ZoneGate zones = new ZoneGate(pool);
       GatewayDouble gatewayDouble = config.gatewayDouble() ? new GatewayDouble(vertx, gateways, listening::get) : null;
       java.util.function.Consumer<io.vertx.ext.web.Router> mountAll = router -> {
         Replays replays = new Replays(axon);
@@ -205,20 +207,20 @@ public final class Iok implements AutoCloseable {
         metrics.mount(api);
         ProjectionRoutes.mount(api, axon, replays, commands);
         EventStreams.mount(api, hub);
-        CooperativeModule.mount(api, pool, commands, reads);
+        CooperativeModule.mount(api, pool, commands, reads, zones);
         AccountModule.mount(api, pool, commands, sessionCheck, passwords, reads, registration);
         AccountHistoryRoute.mount(api, pool, personal);
         AccountExportRoute.mount(api, pool, personal);
         PersonalDataExportRoute.mount(api, pool);
         AsOfRoute.mount(api, pool, commands, new AsOfState(database.dataSource()), Clock.systemUTC());
         VerifyRoute.mount(api, pool, commands, new ChainVerifier(database.dataSource()));
-        BooksModule.mount(api, pool, commands, WARSAW);
-        AnnouncementsModule.mount(api, pool, commands, reads, WARSAW);
-        FaultsModule.mount(api, vertx, pool, commands, reads);
-        PaymentsModule.mount(api, pool, commands, reads, gateways, config.paymentValidity());
+        BooksModule.mount(api, pool, commands, zones, WARSAW);
+        AnnouncementsModule.mount(api, pool, commands, reads, zones, WARSAW);
+        FaultsModule.mount(api, vertx, pool, commands, reads, zones);
+        PaymentsModule.mount(api, pool, commands, reads, zones, gateways, config.paymentValidity());
         if (gatewayDouble != null) gatewayDouble.mount(router);
-        CorrespondenceModule.mount(api, pool, commands, reads);
-        MetersModule.mount(api, pool, commands, reads, WARSAW);
+        CorrespondenceModule.mount(api, pool, commands, reads, zones);
+        MetersModule.mount(api, pool, commands, reads, zones, WARSAW);
         iok.communities.CommunitiesModule.mount(api, pool, commands, reads, WARSAW);
         routes.set(api.routes());
       };

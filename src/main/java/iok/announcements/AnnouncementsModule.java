@@ -1,6 +1,7 @@
 package iok.announcements;
 
 import io.vertx.sqlclient.Pool;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.announcements.read.board.AnnouncementProjection;
 import iok.announcements.read.board.AnnouncementRoutes;
 import iok.announcements.write.publishing.PublishingRoutes;
@@ -26,8 +27,8 @@ public final class AnnouncementsModule {
         .registerEventHandler(c -> new AnnouncementProjection(jdbc, push));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, Clock clock) {
-    AnnouncementRoutes.mount(api, pool, clock);
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones, Clock clock) {
+    AnnouncementRoutes.mount(api, pool, zones, clock);
     PublishingRoutes.mount(api, commands, reads);
     RepairRoutes.mount(api, commands, reads);
   }

@@ -1,6 +1,7 @@
 package iok.books;
 
 import io.vertx.sqlclient.Pool;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.books.write.importbatch.BooksImporter;
 import iok.books.write.importbatch.ImportRoute;
 import iok.cooperative.Cooperative;
@@ -55,10 +56,10 @@ public final class BooksModule {
         .registerEventHandler(c -> new MembershipProjection(jdbc));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, Clock clock) {
+  public static void mount(Api api, Pool pool, Commands commands, ZoneGate zones, Clock clock) {
     ImportRoute.mount(api, pool, commands);
     PremisesRoutes.mount(api, pool, clock);
-    FinanceRoutes.mount(api, pool, clock);
-    MembershipRoutes.mount(api, pool);
+    FinanceRoutes.mount(api, pool, zones, clock);
+    MembershipRoutes.mount(api, pool, zones);
   }
 }

@@ -50,6 +50,12 @@ public class Cooperative {
     return sequence;
   }
 
+  @CommandHandler
+  public long handle(iok.cooperative.write.zones.SetZones command, Clock clock) {
+    apply(new CooperativeEvent.ZonesSet(cooperativeId, command.zones(), clock.instant()));
+    return sequence;
+  }
+
   /** Called by the books' importer in the same unit of work as the batch it booked. */
   public void booksLoaded(String kind, int rows, int recorded, java.time.Instant at) {
     apply(new CooperativeEvent.BooksLoaded(cooperativeId, kind, rows, recorded, at));
@@ -63,6 +69,7 @@ public class Cooperative {
       case RegulationsPublished e -> publishedVersions.add(e.version());
       case CooperativeEvent.BooksLoaded e -> { }
       case CooperativeEvent.ReminderTimesSet e -> { }
+      case CooperativeEvent.ZonesSet e -> { }
     }
   }
 }

@@ -19,4 +19,11 @@ public sealed interface CooperativeEvent {
       implements CooperativeEvent {}
 
   record ReminderTimesSet(String cooperativeId, ReminderTimes times, Instant at) implements CooperativeEvent {}
+
+  /**
+   * The cooperative enabled, suspended or added zones (P III.8, O III.3): {@code zones} is the whole set
+   * open to residents from now on. A suspended zone keeps its data and its events; residents just cannot
+   * reach it until it is enabled again.
+   */
+  record ZonesSet(String cooperativeId, List<Zone> zones, Instant at) implements CooperativeEvent {}
 }

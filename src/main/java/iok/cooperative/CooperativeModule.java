@@ -5,7 +5,9 @@ import iok.cooperative.read.regulations.CooperativeProjection;
 import iok.cooperative.read.regulations.JdbcCooperativeRules;
 import iok.cooperative.read.regulations.RegulationsRoutes;
 import iok.cooperative.write.publishregulations.PublishRegulationsRoute;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.cooperative.write.remindertimes.ReminderTimesRoutes;
+import iok.cooperative.write.zones.ZonesRoutes;
 import iok.platform.db.Jdbc;
 import iok.platform.db.ReadYourWrites;
 import iok.platform.http.Api;
@@ -28,9 +30,10 @@ public final class CooperativeModule {
         .registerEventHandler(c -> new CooperativeProjection(jdbc, push));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads) {
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones) {
     RegulationsRoutes.mount(api, pool);
     PublishRegulationsRoute.mount(api, commands, reads);
     ReminderTimesRoutes.mount(api, pool, commands, reads);
+    ZonesRoutes.mount(api, pool, commands, reads, zones);
   }
 }

@@ -13,4 +13,9 @@ public enum Zone {
   public String code() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
+
+  /** The zone a code such as {@code community-finance} names, if any. */
+  public static java.util.Optional<Zone> fromCode(String code) {
+    return java.util.Arrays.stream(values()).filter(z -> z.code().equals(code)).findFirst();
+  }
 }

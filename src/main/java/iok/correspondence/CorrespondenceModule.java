@@ -1,6 +1,7 @@
 package iok.correspondence;
 
 import io.vertx.sqlclient.Pool;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.correspondence.read.threads.ThreadProjection;
 import iok.correspondence.read.threads.ThreadRoutes;
 import iok.correspondence.write.messaging.MessagingRoutes;
@@ -30,9 +31,9 @@ public final class CorrespondenceModule {
         .registerEventHandler(c -> new ThreadProjection(jdbc, push));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads) {
-    ThreadRoutes.mount(api, pool, commands, reads);
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones) {
+    ThreadRoutes.mount(api, pool, commands, reads, zones);
     SendingRoute.mount(api, pool, commands, reads);
-    MessagingRoutes.mount(api, commands, reads);
+    MessagingRoutes.mount(api, commands, reads, zones);
   }
 }

@@ -2,6 +2,7 @@ package iok.faults;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.faults.read.photos.PhotoRoutes;
 import iok.faults.read.tracker.FaultProjection;
 import iok.faults.read.tracker.FaultRoutes;
@@ -30,9 +31,9 @@ public final class FaultsModule {
         .registerEventHandler(c -> new FaultProjection(jdbc, push));
   }
 
-  public static void mount(Api api, Vertx vertx, Pool pool, Commands commands, ReadYourWrites reads) {
-    FaultRoutes.mount(api, pool);
-    PhotoRoutes.mount(api, pool);
-    FaultCommandRoutes.mount(api, pool, commands, reads, new PhotoUploads(vertx, pool));
+  public static void mount(Api api, Vertx vertx, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones) {
+    FaultRoutes.mount(api, pool, zones);
+    PhotoRoutes.mount(api, pool, zones);
+    FaultCommandRoutes.mount(api, pool, commands, reads, new PhotoUploads(vertx, pool), zones);
   }
 }

@@ -1,6 +1,7 @@
 package iok.meters;
 
 import io.vertx.sqlclient.Pool;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.meters.read.meterbook.JdbcReadingCalendar;
 import iok.meters.read.meterbook.MeterAdminRoutes;
 import iok.meters.read.meterbook.MeterProjection;
@@ -35,10 +36,10 @@ public final class MetersModule {
         .registerEventHandler(c -> new MeterProjection(jdbc, push));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, Clock clock) {
-    MeterRoutes.mount(api, pool, clock);
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones, Clock clock) {
+    MeterRoutes.mount(api, pool, zones, clock);
     MeterAdminRoutes.mount(api, pool, clock);
-    SubmitReadingRoute.mount(api, pool, commands, reads, clock);
+    SubmitReadingRoute.mount(api, pool, commands, reads, zones, clock);
     ReadingReviewRoutes.mount(api, pool, commands, reads);
     MeterRegistrationRoutes.mount(api, pool, commands, reads);
     ReadingWindowsRoute.mount(api, commands, reads);

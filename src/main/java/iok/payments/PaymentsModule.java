@@ -1,6 +1,7 @@
 package iok.payments;
 
 import io.vertx.sqlclient.Pool;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.finance.Ledger;
 import iok.payments.automation.bookpayment.BookPaidOrders;
 import iok.payments.read.payments.PaymentProjection;
@@ -41,11 +42,12 @@ public final class PaymentsModule {
         .registerEventHandler(c -> new BookPaidOrders(c.commandGateway()));
   }
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, GatewaySettings gateways,
-                           Duration validity) {
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones,
+                           GatewaySettings gateways, Duration validity) {
     SettingsRoutes.mount(api, pool, gateways);
-    StartRoute.mount(api, pool, commands, reads, gateways, validity);
+    StartRoute.mount(api, pool, commands, reads, gateways, validity, zones);
+    // the gateway's notifications and returns are never gated: money paid while a zone was open still books
     NotificationRoutes.mount(api, pool, commands, gateways);
-    PaymentRoutes.mount(api, pool);
+    PaymentRoutes.mount(api, pool, zones);
   }
 }

@@ -32,7 +32,7 @@ class PlannedRepairsHttpTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    DemoCooperative opole = DemoCooperative.opole(node, api);
+    DemoCooperative opole = DemoCooperative.opole(node, api).addZones("faults");
     admin = opole.admin();
     b3 = opole.resident(0);
     b12 = opole.resident(1);

@@ -39,6 +39,8 @@ class BooksImportTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
+    // the books here carry loans and a community flat, zones SM Prudnik adds for them (P III.8)
+    iok.support.DemoCooperative.prudnik(node, api).addZones("loans", "community-finance");
     admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
     opoleAdmin = api.login("sm-opole", "admin", TestIok.ADMIN_PASSWORD);
     annaLogin = node.resident("sm-prudnik", 0);

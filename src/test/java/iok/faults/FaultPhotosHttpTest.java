@@ -35,7 +35,7 @@ class FaultPhotosHttpTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    DemoCooperative opole = DemoCooperative.opole(node, api);
+    DemoCooperative opole = DemoCooperative.opole(node, api).addZones("faults");
     admin = opole.admin();
     maria = opole.resident(0);
     piotr = opole.resident(1);

@@ -142,6 +142,27 @@ class NotificationsTest {
   }
 
   @Test
+  void no_notice_goes_out_about_a_suspended_zone_and_they_resume_when_it_is_enabled_again() throws Exception {
+    choose(anna, "{\"fault-status\":[\"email\"]}");
+    String fault = reportFault(anna, "Cieknie kaloryfer");
+    List<Object> zones = api.get("/api/cooperative", admin).json().getJsonArray("zones").getList();
+    List<Object> withoutFaults = zones.stream().filter(z -> !"faults".equals(z)).toList();
+    assertThat(api.put("/api/admin/settings/zones", admin, Map.of("zones", withoutFaults)).status()).isEqualTo(204);
+    try {
+      move(fault, "accepted", "Hydraulik jutro");
+    } finally {
+      assertThat(api.put("/api/admin/settings/zones", admin, Map.of("zones", zones)).status()).isEqualTo(204);
+    }
+    move(fault, "in-progress", "Hydraulik na miejscu");
+
+    // the same fault's changes are told in order: the second one's mail means the first was passed over
+    awaitMail(ANNA_MAIL, 1);
+    Thread.sleep(500);
+    assertThat(mailTo(ANNA_MAIL)).extracting(MimeMessage::getSubject)
+        .containsExactly("Usterka „Cieknie kaloryfer”: w trakcie naprawy");
+  }
+
+  @Test
   void a_resident_who_chose_only_the_portal_gets_no_mail() throws Exception {
     choose(anna, "{\"fault-status\":[\"portal\"]}");
     String fault = reportFault(anna, "Skrzypiące schody");

@@ -67,7 +67,7 @@ class DatabaseOutageTest {
     EmbeddedPostgres pg = postgres(port);
     try (TestIok node = TestIok.start(new DbUrl("localhost", port, "postgres", "postgres", ""), Map.of())) {
       ApiClient api = node.client();
-      DemoCooperative opole = DemoCooperative.opole(node, api);
+      DemoCooperative opole = DemoCooperative.opole(node, api).addZones("faults");
       String admin = opole.admin();
       String maria = opole.resident(0);
       String piotr = opole.resident(1);

@@ -40,6 +40,20 @@ public final class DemoCooperative {
     return api.login(id, "admin", TestIok.ADMIN_PASSWORD);
   }
 
+  /**
+   * The cooperative adds zones its regulations do not list, as it may (P III.8, O III.3): SM Opole's list
+   * has no faults zone, and SM Prudnik's no loans, yet tests of those zones use their demo people.
+   */
+  public DemoCooperative addZones(String... zones) {
+    String admin = admin();
+    java.util.List<Object> open = new java.util.ArrayList<>(api.get("/api/cooperative", admin).json()
+        .getJsonArray("zones").getList());
+    for (String zone : zones) if (!open.contains(zone)) open.add(zone);
+    ApiClient.Response r = api.put("/api/admin/settings/zones", admin, java.util.Map.of("zones", open));
+    if (r.status() != 204) throw new IllegalStateException("zones not set: " + r.body());
+    return this;
+  }
+
   /** Readies the demo's resident number {@code index} (from 0) with {@link #RESIDENT_PASSWORD}; answers her token. */
   public String resident(int index) {
     DemoSeed.Credential c = node.resident(id, index);

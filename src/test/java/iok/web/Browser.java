@@ -38,6 +38,14 @@ public final class Browser implements AutoCloseable {
         .setLocale("pl-PL"));
   }
 
+  /** Signs in on the cooperative's own address, as a person types it. */
+  public static void signIn(com.microsoft.playwright.Page page, String cooperative, String login, String password) {
+    page.navigate("/" + cooperative + "/");
+    page.locator("#login").fill(login);
+    page.locator("#password").fill(password);
+    page.locator("form button[type=submit]").click();
+  }
+
   public static Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

@@ -38,13 +38,6 @@ class CommunityVotingWebTest {
     node.close();
   }
 
-  static void signIn(Page page, String login, String password) {
-    page.navigate("/sm-opole/");
-    page.locator("#login").fill(login);
-    page.locator("#password").fill(password);
-    page.locator("form button[type=submit]").click();
-  }
-
   @Test
   void an_owner_votes_on_a_phone_and_the_administrators_open_tally_changes_live() {
     DemoSeed.Credential piotr = node.resident("sm-opole", 1);
@@ -62,7 +55,7 @@ class CommunityVotingWebTest {
     BrowserContext phone = browser.context(api.base(), 390, 844);
     try {
       Page office = desk.newPage();
-      signIn(office, "admin", TestIok.ADMIN_PASSWORD);
+      Browser.signIn(office, "sm-opole", "admin", TestIok.ADMIN_PASSWORD);
       office.locator("a[href='#/admin']").first().click();
       office.locator("a[href='#/community']").first().click();
       office.locator(".resolution[data-resolution='" + id + "'] a").click();
@@ -70,7 +63,7 @@ class CommunityVotingWebTest {
       assertThat(office.locator(".live-state")).containsText("włączone");
 
       Page owner = phone.newPage();
-      signIn(owner, piotr.login(), "Piotr2026");
+      Browser.signIn(owner, "sm-opole", piotr.login(), "Piotr2026");
       owner.locator("[data-zone=community]").click();
       owner.locator(".resolution[data-resolution='" + id + "'] a").click();
       assertThat(owner.locator("#resolution-title")).containsText("Wymiana domofonów");

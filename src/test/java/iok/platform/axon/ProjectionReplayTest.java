@@ -36,7 +36,7 @@ class ProjectionReplayTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    DemoCooperative opole = DemoCooperative.opole(node, api);
+    DemoCooperative opole = DemoCooperative.opole(node, api).addZones("faults");
     admin = opole.admin();
     resident = opole.resident(0);
   }

@@ -38,7 +38,7 @@ class IdempotencyKeyTest {
   static void start() {
     node = TestIok.start();
     api = node.client();
-    DemoCooperative opole = DemoCooperative.opole(node, api);
+    DemoCooperative opole = DemoCooperative.opole(node, api).addZones("faults");
     admin = opole.admin();
     maria = opole.resident(0);
     piotr = opole.resident(1);

@@ -1,17 +1,23 @@
 package iok.announcements.read.board;
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import iok.cooperative.Zone;
+import iok.cooperative.read.zones.ZoneGate;
 import iok.platform.auth.Session;
 import iok.platform.http.Api;
 import iok.platform.http.Api.Access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * {@code GET /api/announcements} and {@code GET /api/repairs}: for a resident, the standing announcements
@@ -37,22 +43,37 @@ public final class AnnouncementRoutes {
 
   private AnnouncementRoutes() {}
 
-  public static void mount(Api api, Pool pool, Clock clock) {
-    board(api, pool, clock, "/api/announcements", "announcements", false);
-    board(api, pool, clock, "/api/repairs", "repairs", true);
+  public static void mount(Api api, Pool pool, ZoneGate zones, Clock clock) {
+    board(api, pool, clock, "/api/announcements", "announcements", false,
+        h -> zones.onlyAny(EnumSet.of(Zone.ANNOUNCEMENTS, Zone.COMMUNITY_ANNOUNCEMENTS), h));
+    // planned repairs belong to "Awarie i remonty" (P III.6e)
+    board(api, pool, clock, "/api/repairs", "repairs", true, h -> zones.only(Zone.FAULTS, h));
   }
 
-  private static void board(Api api, Pool pool, Clock clock, String path, String field, boolean repairs) {
-    api.route(HttpMethod.GET, path, Access.SIGNED_IN, ctx -> {
+  private static void board(Api api, Pool pool, Clock clock, String path, String field, boolean repairs,
+                            java.util.function.UnaryOperator<Handler<RoutingContext>> gate) {
+    api.route(HttpMethod.GET, path, Access.SIGNED_IN, gate.apply(ctx -> {
       Session s = Api.session(ctx);
       LocalDate today = LocalDate.now(clock);
       String sql = "resident".equals(s.role()) ? FOR_RESIDENT : FOR_STAFF;
       pool.preparedQuery(sql).execute(Tuple.of(s.cooperativeId(), s.accountId(), today, repairs)).onSuccess(rows -> {
         JsonArray list = new JsonArray();
-        for (Row r : rows) list.add(repairs ? repair(r, today) : announcement(r, today));
+        Set<Zone> open = ZoneGate.enabled(ctx);
+        for (Row r : rows) {
+          if (repairs) {
+            list.add(repair(r, today));
+          } else if (open.contains(zone(r.getString("scope")))) {
+            list.add(announcement(r, today));
+          }
+        }
         Api.json(ctx, 200, new JsonObject().put(field, list));
       }).onFailure(ctx::fail);
-    });
+    }));
+  }
+
+  /** A community's announcements are a zone of their own (O III.2); a building's are the cooperative's. */
+  private static Zone zone(String scope) {
+    return "community".equals(scope) ? Zone.COMMUNITY_ANNOUNCEMENTS : Zone.ANNOUNCEMENTS;
   }
 
   private static JsonObject repair(Row r, LocalDate today) {
@@ -81,7 +102,7 @@ public final class AnnouncementRoutes {
         .put("announcementId", r.getString("announcement_id"))
         .put("scope", r.getString("scope"))
         .put("target", r.getString("target"))
-        .put("zone", "community".equals(r.getString("scope")) ? "community-announcements" : "announcements")
+        .put("zone", zone(r.getString("scope")).code())
         .put("title", r.getString("title"))
         .put("body", r.getString("body"))
         .put("publishedAt", r.getOffsetDateTime("published_at").toString())

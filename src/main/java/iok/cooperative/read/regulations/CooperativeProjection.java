@@ -73,6 +73,16 @@ public final class CooperativeProjection {
         sequence, e.cooperativeId(), sequence);
   }
 
+  /** Everyone signed in to the cooperative hears of it, so open screens show and hide zones at once. */
+  @EventHandler
+  void on(CooperativeEvent.ZonesSet e, @SequenceNumber long sequence, EventMessage<?> message) throws JsonProcessingException {
+    java.util.List<String> codes = e.zones().stream().map(Zone::code).toList();
+    jdbc.update("UPDATE cooperative SET zones = ?::jsonb, version = ? WHERE cooperative_id = ? AND version < ?",
+        json.writeValueAsString(codes), sequence, e.cooperativeId(), sequence);
+    push.publish(Audience.everyone(e.cooperativeId()), "cooperative.zones-changed", Map.of("zones", codes),
+        message.getIdentifier());
+  }
+
   @ResetHandler
   void reset() {
     jdbc.update("DELETE FROM cooperative");

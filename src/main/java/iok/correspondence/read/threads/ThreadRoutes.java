@@ -1,5 +1,7 @@
 package iok.correspondence.read.threads;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -51,15 +53,15 @@ public final class ThreadRoutes {
 
   private ThreadRoutes() {}
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads) {
-    api.route(HttpMethod.GET, "/api/correspondence", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones) {
+    api.route(HttpMethod.GET, "/api/correspondence", Access.SIGNED_IN, zones.only(Zone.CORRESPONDENCE, ctx -> {
       Session s = Api.session(ctx);
       pool.preparedQuery(MINE).execute(Tuple.of(s.cooperativeId(), s.accountId())).onSuccess(rows -> {
         JsonArray threads = new JsonArray();
         for (Row r : rows) threads.add(summary(r));
         Api.json(ctx, 200, new JsonObject().put("threads", threads));
       }).onFailure(ctx::fail);
-    });
+    }));
     api.route(HttpMethod.GET, "/api/admin/correspondence", Access.ADMIN, ctx -> {
       String filter = ctx.request().getParam("filter", "all");
       if (!filter.equals("all") && !filter.equals("open") && !filter.equals("wrong-data")) {
@@ -71,7 +73,7 @@ public final class ThreadRoutes {
         Api.json(ctx, 200, new JsonObject().put("threads", threads));
       }).onFailure(ctx::fail);
     });
-    api.route(HttpMethod.GET, "/api/correspondence/:id", Access.SIGNED_IN, ctx -> {
+    api.route(HttpMethod.GET, "/api/correspondence/:id", Access.SIGNED_IN, zones.only(Zone.CORRESPONDENCE, ctx -> {
       Session s = Api.session(ctx);
       String id = Api.pathId(ctx, "id", "Correspondence");
       commands.<Long>send(ctx, new Letter.Open(id, s.cooperativeId(), s.accountId(), s.role()))
@@ -79,8 +81,8 @@ public final class ThreadRoutes {
           .compose(v -> thread(pool, id, s))
           .onSuccess(thread -> Api.json(ctx, 200, thread))
           .onFailure(ctx::fail);
-    });
-    api.route(HttpMethod.GET, "/api/correspondence/:id/attachments/:n", Access.SIGNED_IN, ctx -> download(ctx, pool));
+    }));
+    api.route(HttpMethod.GET, "/api/correspondence/:id/attachments/:n", Access.SIGNED_IN, zones.only(Zone.CORRESPONDENCE, ctx -> download(ctx, pool)));
   }
 
   private static Future<JsonObject> thread(Pool pool, String id, Session s) {

@@ -1,5 +1,7 @@
 package iok.correspondence.write.messaging;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -45,8 +47,8 @@ public final class MessagingRoutes {
 
   private MessagingRoutes() {}
 
-  public static void mount(Api api, Commands commands, ReadYourWrites reads) {
-    api.route(HttpMethod.POST, "/api/correspondence", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Commands commands, ReadYourWrites reads, ZoneGate zones) {
+    api.route(HttpMethod.POST, "/api/correspondence", Access.SIGNED_IN, zones.only(Zone.CORRESPONDENCE, ctx -> {
       Session s = resident(ctx);
       MessageBody b = Bodies.read(ctx, MessageBody.class);
       String id = UUID.randomUUID().toString();
@@ -55,9 +57,9 @@ public final class MessagingRoutes {
           .compose(v -> reads.await(ThreadProjection.VERSION_QUERY, id, 0))
           .onSuccess(v -> Api.json(ctx, 201, new JsonObject().put("threadId", id).put("wrongData", about != null)))
           .onFailure(ctx::fail);
-    });
-    api.route(HttpMethod.POST, "/api/correspondence/:id/replies", Access.SIGNED_IN, ctx -> reply(ctx, resident(ctx),
-        commands, reads));
+    }));
+    api.route(HttpMethod.POST, "/api/correspondence/:id/replies", Access.SIGNED_IN, zones.only(Zone.CORRESPONDENCE, ctx -> reply(ctx, resident(ctx),
+        commands, reads)));
     api.route(HttpMethod.POST, "/api/admin/correspondence/:id/replies", Access.ADMIN, ctx -> reply(ctx,
         Api.session(ctx), commands, reads));
   }

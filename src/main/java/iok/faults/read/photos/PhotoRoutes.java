@@ -1,5 +1,7 @@
 package iok.faults.read.photos;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -24,8 +26,8 @@ public final class PhotoRoutes {
 
   private PhotoRoutes() {}
 
-  public static void mount(Api api, Pool pool) {
-    api.route(HttpMethod.GET, "/api/faults/:id/photos/:n", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, ZoneGate zones) {
+    api.route(HttpMethod.GET, "/api/faults/:id/photos/:n", Access.SIGNED_IN, zones.only(Zone.FAULTS, ctx -> {
       String id = Api.pathId(ctx, "id", "Fault");
       int number = number(ctx.pathParam("n"));
       Session s = Api.session(ctx);
@@ -43,7 +45,7 @@ public final class PhotoRoutes {
                 .putHeader("Cache-Control", "private, no-store")
                 .end(r.getBuffer("bytes"));
           }).onFailure(ctx::fail);
-    });
+    }));
   }
 
   private static int number(String raw) {

@@ -1,5 +1,7 @@
 package iok.faults.read.tracker;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,8 +29,8 @@ public final class FaultRoutes {
 
   private FaultRoutes() {}
 
-  public static void mount(Api api, Pool pool) {
-    api.route(HttpMethod.GET, "/api/faults", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, ZoneGate zones) {
+    api.route(HttpMethod.GET, "/api/faults", Access.SIGNED_IN, zones.only(Zone.FAULTS, ctx -> {
       Session s = Api.session(ctx);
       boolean staff = !"resident".equals(s.role());
       Tuple who = Tuple.of(s.cooperativeId(), s.accountId(), staff);
@@ -69,6 +71,6 @@ public final class FaultRoutes {
         }
         Api.json(ctx, 200, new JsonObject().put("faults", new JsonArray(new java.util.ArrayList<>(faults.values()))));
       }).onFailure(ctx::fail)).onFailure(ctx::fail);
-    });
+    }));
   }
 }

@@ -1,5 +1,7 @@
 package iok.faults.write.reporting;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -65,9 +67,10 @@ public final class FaultCommandRoutes {
 
   private FaultCommandRoutes() {}
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, PhotoUploads uploads) {
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, PhotoUploads uploads,
+                           ZoneGate zones) {
     // JSON as ever; multipart/form-data when photos come with the report
-    api.route(HttpMethod.POST, "/api/faults", Access.SIGNED_IN, ctx -> {
+    api.route(HttpMethod.POST, "/api/faults", Access.SIGNED_IN, zones.only(Zone.FAULTS, ctx -> {
       boolean withPhotos = PhotoUploads.multipart(ctx);
       ReportBody b = withPhotos ? formBody(ctx) : Bodies.read(ctx, ReportBody.class);
       Session s = Api.session(ctx);
@@ -84,8 +87,8 @@ public final class FaultCommandRoutes {
           .compose(v2 -> reads.await(FaultProjection.VERSION_QUERY, id, stored.size())))))
           .onSuccess(v -> Api.json(ctx, 201, new JsonObject().put("faultId", id).put("status", "reported")))
           .onFailure(ctx::fail);
-    });
-    api.route(HttpMethod.POST, "/api/faults/:id/photos", Access.SIGNED_IN, ctx -> {
+    }));
+    api.route(HttpMethod.POST, "/api/faults/:id/photos", Access.SIGNED_IN, zones.only(Zone.FAULTS, ctx -> {
       if (!PhotoUploads.multipart(ctx)) {
         throw new ApiError(415, "unsupported_media_type", "Send the photos as multipart/form-data, field '"
             + PhotoUploads.FIELD + "'");
@@ -100,8 +103,8 @@ public final class FaultCommandRoutes {
                     .compose(sequence -> reads.await(FaultProjection.VERSION_QUERY, id, sequence)));
           })
           .onSuccess(v -> Api.noContent(ctx)).onFailure(ctx::fail);
-    });
-    api.route(HttpMethod.POST, "/api/faults/:id/comments", Access.SIGNED_IN, ctx -> {
+    }));
+    api.route(HttpMethod.POST, "/api/faults/:id/comments", Access.SIGNED_IN, zones.only(Zone.FAULTS, ctx -> {
       CommentBody b = Bodies.read(ctx, CommentBody.class);
       Session s = Api.session(ctx);
       String id = id(ctx);
@@ -109,7 +112,7 @@ public final class FaultCommandRoutes {
               Boolean.TRUE.equals(b.reopen())))
           .compose(sequence -> reads.await(FaultProjection.VERSION_QUERY, id, sequence))
           .onSuccess(v -> Api.noContent(ctx)).onFailure(ctx::fail);
-    });
+    }));
     api.route(HttpMethod.POST, "/api/admin/faults/:id/status", Access.ADMIN, ctx -> {
       StatusBody b = Bodies.read(ctx, StatusBody.class);
       String id = id(ctx);

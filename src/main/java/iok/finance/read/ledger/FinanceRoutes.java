@@ -1,5 +1,9 @@
 package iok.finance.read.ledger;
 
+import iok.cooperative.Zone;
+import iok.cooperative.read.zones.ZoneGate;
+import java.util.EnumSet;
+import java.util.Set;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +44,10 @@ public final class FinanceRoutes {
       ORDER BY p.address, p.number, t.title_id""";
   private static final String LOADED = "SELECT books_loaded_at FROM cooperative WHERE cooperative_id = $1";
   private static final String OWN_TITLES = """
-      SELECT title_id FROM title_view WHERE cooperative_id = $1 AND account_id = $2 AND premises_id = $3""";
+      SELECT t.title_id, p.community FROM title_view t
+      JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
+      WHERE t.cooperative_id = $1 AND t.account_id = $2 AND t.premises_id = $3""";
+  private static final Set<Zone> EITHER = EnumSet.of(Zone.FINANCE, Zone.COMMUNITY_FINANCE);
   private static final String ENTRIES = """
       SELECT entry_id, kind, component, month, entry_date, amount::text, description, source, count(*) OVER () AS total
       FROM ledger_entry WHERE cooperative_id = $1 AND title_id = ANY($2)
@@ -48,19 +55,26 @@ public final class FinanceRoutes {
 
   private FinanceRoutes() {}
 
-  public static void mount(Api api, Pool pool, Clock clock) {
-    api.route(HttpMethod.GET, "/api/finance", Access.SIGNED_IN, ctx -> balances(ctx, pool, clock));
-    api.route(HttpMethod.GET, "/api/finance/:premisesId/ledger", Access.SIGNED_IN, ctx -> ledger(ctx, pool));
+  public static void mount(Api api, Pool pool, ZoneGate zones, Clock clock) {
+    api.route(HttpMethod.GET, "/api/finance", Access.SIGNED_IN, zones.onlyAny(EITHER, ctx -> balances(ctx, pool, clock)));
+    api.route(HttpMethod.GET, "/api/finance/:premisesId/ledger", Access.SIGNED_IN, zones.onlyAny(EITHER, ctx -> ledger(ctx, pool)));
   }
 
   private record Card(String premisesId, String address, String number, String community, List<Entry> entries) {}
 
+  /** Cooperative premises and community premises are separate zones (O III.2). */
+  private static Zone zone(String community) {
+    return community == null ? Zone.FINANCE : Zone.COMMUNITY_FINANCE;
+  }
+
   private static void balances(RoutingContext ctx, Pool pool, Clock clock) {
     Session s = Api.session(ctx);
+    Set<Zone> open = ZoneGate.enabled(ctx);
     LocalDate today = LocalDate.now(clock);
     pool.preparedQuery(CURRENT).execute(Tuple.of(s.cooperativeId(), s.accountId(), today)).compose(rows -> {
       Map<String, Card> cards = new LinkedHashMap<>();
       for (Row r : rows) {
+        if (!open.contains(zone(r.getString("community")))) continue;
         Card card = cards.computeIfAbsent(r.getString("title_id"), t -> new Card(r.getString("premises_id"),
             r.getString("address"), r.getString("number"), r.getString("community"), new ArrayList<>()));
         if (r.getString("kind") != null) card.entries().add(entry(r));
@@ -74,7 +88,7 @@ public final class FinanceRoutes {
               .put("titleId", titleId)
               .put("address", card.address())
               .put("number", card.number())
-              .put("zone", card.community() == null ? "finance" : "community-finance")
+              .put("zone", zone(card.community()).code())
               .put("dueNow", b.dueNow().toString())
               .put("notYetDue", b.notYetDue().toString())
               .put("overpayment", b.overpayment().toString())
@@ -103,8 +117,16 @@ public final class FinanceRoutes {
     int size = number(ctx, "size", 50, 1, 200);
     pool.preparedQuery(OWN_TITLES).execute(Tuple.of(s.cooperativeId(), s.accountId(), premisesId)).compose(titles -> {
       List<String> ids = new ArrayList<>();
-      for (Row r : titles) ids.add(r.getString(0));
+      Zone zone = null;
+      for (Row r : titles) {
+        ids.add(r.getString(0));
+        zone = zone(r.getString(1));
+      }
       if (ids.isEmpty()) throw new ApiError(404, "not_found", "Premises not found");
+      if (!ZoneGate.enabled(ctx).contains(zone)) {
+        throw new ApiError(403, "zone_not_enabled", "The cooperative has not enabled this zone or has suspended it",
+            Map.of("zones", List.of(zone.code())));
+      }
       return pool.preparedQuery(ENTRIES).execute(Tuple.of(s.cooperativeId(), ids.toArray(String[]::new), size,
           (page - 1) * size));
     }).onSuccess(rows -> {

@@ -1,5 +1,7 @@
 package iok.membership.read.files;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -32,16 +34,16 @@ public final class MembershipRoutes {
 
   private MembershipRoutes() {}
 
-  public static void mount(Api api, Pool pool) {
-    api.route(HttpMethod.GET, "/api/membership", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, ZoneGate zones) {
+    api.route(HttpMethod.GET, "/api/membership", Access.SIGNED_IN, zones.only(Zone.MEMBERSHIP, ctx -> {
       Session s = Api.session(ctx);
       query(pool, MEMBERSHIPS, s).map(MembershipRoutes::memberships)
           .onSuccess(body -> Api.json(ctx, 200, body)).onFailure(ctx::fail);
-    });
-    api.route(HttpMethod.GET, "/api/loans", Access.SIGNED_IN, ctx -> {
+    }));
+    api.route(HttpMethod.GET, "/api/loans", Access.SIGNED_IN, zones.only(Zone.LOANS, ctx -> {
       Session s = Api.session(ctx);
       query(pool, LOANS, s).map(MembershipRoutes::loans).onSuccess(body -> Api.json(ctx, 200, body)).onFailure(ctx::fail);
-    });
+    }));
   }
 
   private static Future<RowSet<Row>> query(Pool pool, String sql, Session s) {

@@ -1,5 +1,7 @@
 package iok.meters.read.meterbook;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,8 +51,8 @@ public final class MeterRoutes {
 
   private MeterRoutes() {}
 
-  public static void mount(Api api, Pool pool, Clock clock) {
-    api.route(HttpMethod.GET, "/api/meters", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, ZoneGate zones, Clock clock) {
+    api.route(HttpMethod.GET, "/api/meters", Access.SIGNED_IN, zones.only(Zone.METERS, ctx -> {
       Session s = Api.session(ctx);
       LocalDate today = LocalDate.now(clock);
       pool.preparedQuery(WINDOWS).execute(Tuple.of(s.cooperativeId())).map(MeterRoutes::windows)
@@ -59,7 +61,7 @@ public final class MeterRoutes {
                   .put("windows", windowsNow(windows, today))))
           .onSuccess(body -> Api.json(ctx, 200, body))
           .onFailure(ctx::fail);
-    });
+    }));
   }
 
   private static JsonObject meters(Iterable<Row> rows, List<ReadingWindow> windows, LocalDate today) {

@@ -1,5 +1,7 @@
 package iok.meters.write.submitting;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -40,8 +42,8 @@ public final class SubmitReadingRoute {
 
   private SubmitReadingRoute() {}
 
-  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, Clock clock) {
-    api.route(HttpMethod.POST, "/api/meters/:meterId/readings", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, ZoneGate zones, Clock clock) {
+    api.route(HttpMethod.POST, "/api/meters/:meterId/readings", Access.SIGNED_IN, zones.only(Zone.METERS, ctx -> {
       Body b = Bodies.read(ctx, Body.class);
       Session s = Api.session(ctx);
       String meterId = Api.pathId(ctx, "meterId", "Meter");
@@ -57,6 +59,6 @@ public final class SubmitReadingRoute {
               .onSuccess(v -> Api.json(ctx, 201, new JsonObject().put("readingId", readingId)
                   .put("status", submitted.status().code()))))
           .onFailure(ctx::fail);
-    });
+    }));
   }
 }

@@ -37,13 +37,15 @@ public final class ReminderRun {
              c.payment_grace_days
       FROM title_view t
       JOIN cooperative c ON c.cooperative_id = t.cooperative_id
+      JOIN premises_view p ON p.cooperative_id = t.cooperative_id AND p.premises_id = t.premises_id
       JOIN ledger_entry e ON e.cooperative_id = t.cooperative_id AND e.title_id = t.title_id
       WHERE t.valid_from <= ? AND (t.valid_until IS NULL OR t.valid_until >= ?)
+        AND c.zones @> CASE WHEN p.community IS NULL THEN '["finance"]' ELSE '["community-finance"]' END::jsonb
       ORDER BY t.cooperative_id, t.title_id""";
   private static final String WINDOWS = """
       SELECT w.cooperative_id, w.opens_on, w.closes_on FROM meters_reading_window w
       JOIN cooperative c ON c.cooperative_id = w.cooperative_id
-      WHERE w.opens_on - c.reading_notice_days <= ? AND w.closes_on >= ?""";
+      WHERE w.opens_on - c.reading_notice_days <= ? AND w.closes_on >= ? AND c.zones @> '["meters"]'::jsonb""";
 
   private final DataSource dataSource;
   private final Supplier<CommandGateway> commands;

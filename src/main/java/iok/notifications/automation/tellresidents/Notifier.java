@@ -33,6 +33,7 @@ public final class Notifier {
 
   private static final String FAULT = "SELECT reporter_id, title, cooperative_id FROM fault_view WHERE fault_id = ?";
   private static final String COOPERATIVE = "SELECT name FROM cooperative WHERE cooperative_id = ?";
+  private static final String ZONE_OPEN = "SELECT zones @> jsonb_build_array(?::text) FROM cooperative WHERE cooperative_id = ?";
   private static final String PREMISES = """
       SELECT address, 'lok. ' || number FROM premises_view WHERE cooperative_id = ? AND premises_id = ?""";
   private static final String HOLDERS_TODAY = """
@@ -54,12 +55,16 @@ public final class Notifier {
   void on(FaultStatusChanged e, EventMessage<?> message) {
     Fault fault = jdbc.queryOne(FAULT, rs -> new Fault(rs.getString(1), rs.getString(2), rs.getString(3)), e.faultId());
     if (fault == null) throw new IllegalStateException("fault " + e.faultId() + " is not projected yet");
+    if (!zoneOpen(fault.cooperativeId(), "faults")) return;
     Notice notice = Notices.faultStatusChanged(cooperativeName(fault.cooperativeId()), fault.title(), e.to(), e.comment());
     deliverer.tell(message.getIdentifier(), List.of(fault.reporterId()), notice);
   }
 
   @EventHandler
   void on(AnnouncementPublished e, EventMessage<?> message) {
+    if (!zoneOpen(e.cooperativeId(), e.audience().scope() == Scope.COMMUNITY ? "community-announcements" : "announcements")) {
+      return;
+    }
     Notice notice = Notices.announcementPublished(cooperativeName(e.cooperativeId()), e);
     List<String> concerned = e.audience().scope() == Scope.COOPERATIVE
         ? accounts(RESIDENTS, e.cooperativeId())
@@ -110,6 +115,16 @@ public final class Notifier {
   void on(ReadingReminderIssued e, EventMessage<?> message) {
     Notice notice = Notices.readingWindow(cooperativeName(e.cooperativeId()), e.opensOn(), e.closesOn());
     deliverer.tell(message.getIdentifier(), accounts(HOLDERS_TODAY, e.cooperativeId(), e.asOf(), e.asOf()), notice);
+  }
+
+  /**
+   * Whether residents can open the zone a notice would send them to: none is sent for a zone the
+   * cooperative has not enabled or has suspended (P III.8), since the resident could not see what it is about.
+   */
+  private boolean zoneOpen(String cooperativeId, String zone) {
+    Boolean open = jdbc.queryOne(ZONE_OPEN, rs -> rs.getBoolean(1), zone, cooperativeId);
+    if (open == null) throw new IllegalStateException("cooperative " + cooperativeId + " is not projected yet");
+    return open;
   }
 
   private String cooperativeName(String cooperativeId) {

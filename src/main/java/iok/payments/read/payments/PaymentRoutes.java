@@ -1,5 +1,7 @@
 package iok.payments.read.payments;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,15 +34,15 @@ public final class PaymentRoutes {
 
   private PaymentRoutes() {}
 
-  public static void mount(Api api, Pool pool) {
-    api.route(HttpMethod.GET, "/api/payments", Access.SIGNED_IN, ctx -> {
+  public static void mount(Api api, Pool pool, ZoneGate zones) {
+    api.route(HttpMethod.GET, "/api/payments", Access.SIGNED_IN, zones.only(Zone.PAYMENTS, ctx -> {
       Session s = Api.session(ctx);
       pool.preparedQuery(MINE).execute(Tuple.of(s.cooperativeId(), s.accountId())).onSuccess(rows -> {
         JsonArray list = new JsonArray();
         for (Row r : rows) list.add(payment(r));
         Api.json(ctx, 200, new JsonObject().put("payments", list));
       }).onFailure(ctx::fail);
-    });
+    }));
     api.route(HttpMethod.GET, "/api/payments/:orderId", Access.SIGNED_IN, ctx -> {
       Session s = Api.session(ctx);
       String orderId = Api.pathId(ctx, "orderId", "Payment");

@@ -1,5 +1,7 @@
 package iok.payments.write.paying;
 
+import iok.cooperative.read.zones.ZoneGate;
+import iok.cooperative.Zone;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -51,8 +53,8 @@ public final class StartRoute {
   private StartRoute() {}
 
   public static void mount(Api api, Pool pool, Commands commands, ReadYourWrites reads, GatewaySettings gateways,
-                           Duration validity) {
-    api.route(HttpMethod.POST, "/api/payments", Access.SIGNED_IN, ctx -> {
+                           Duration validity, ZoneGate zones) {
+    api.route(HttpMethod.POST, "/api/payments", Access.SIGNED_IN, zones.only(Zone.PAYMENTS, ctx -> {
       Body b = Bodies.read(ctx, Body.class);
       Session s = Api.session(ctx);
       Money amount = Money.parse(b.amount());
@@ -71,7 +73,7 @@ public final class StartRoute {
             });
           })
           .onSuccess(body -> Api.json(ctx, 201, body)).onFailure(ctx::fail);
-    });
+    }));
   }
 
   private static JsonObject answer(String orderId, String premisesId, Money amount, String email,

@@ -1,0 +1,75 @@
+package iok.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import iok.demo.DemoSeed;
+import iok.support.ApiClient;
+import iok.support.TestIok;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The administrator suspends a zone on a desktop page while a resident has the portal open on a phone:
+ * the zone leaves the resident's menu without a reload, its address leads home, and it comes back when
+ * the administrator enables it again, where the resident was left.
+ */
+class ZonesWebTest {
+
+  static TestIok node;
+  static ApiClient api;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    node = TestIok.start();
+    api = node.client();
+    browser = Browser.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    node.close();
+  }
+
+  @Test
+  void a_zone_the_administrator_suspends_leaves_the_residents_open_screen_live_and_returns() {
+    DemoSeed.Credential anna = node.resident("sm-prudnik", 0);
+    api.readyResident("sm-prudnik", anna.login(), anna.password(), "Anna2026x");
+    BrowserContext desk = browser.context(api.base(), 1280, 800);
+    BrowserContext phone = browser.context(api.base(), 390, 844);
+    try {
+      Page resident = phone.newPage();
+      Browser.signIn(resident, "sm-prudnik", anna.login(), "Anna2026x");
+      assertThat(resident.locator(".live-state")).containsText("włączone");
+      assertThat(resident.locator("a.zone[data-zone=meters]")).isVisible();
+
+      Page office = desk.newPage();
+      Browser.signIn(office, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+      office.locator("a[href='#/admin']").first().click();
+      assertThat(office.locator("#zone-meters")).isChecked();
+      office.getByLabel("Liczniki", new Page.GetByLabelOptions().setExact(true)).uncheck();
+      office.locator("#zones-title + p + form button[type=submit]").click();
+      assertThat(office.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Zapisano strefy"))).isVisible();
+
+      assertThat(resident.locator("a.zone[data-zone=meters]")).hasCount(0);
+      assertThat(resident.locator("a.zone[data-zone=finance]")).isVisible();
+      resident.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-zone-suspended")).setFullPage(true));
+      resident.navigate("/sm-prudnik/#/zone/meters");
+      assertThat(resident.locator("#home-title")).isVisible();
+
+      office.locator("#zone-meters").check();
+      office.locator("#zones-title + p + form button[type=submit]").click();
+      // the address the resident was left on is the zone's again
+      assertThat(resident.locator(".meter").first()).isVisible();
+      resident.locator("a[href='#/']").first().click();
+      assertThat(resident.locator("a.zone[data-zone=meters]")).isVisible();
+    } finally {
+      desk.close();
+      phone.close();
+    }
+  }
+}
