@@ -94,6 +94,7 @@ export default {
   'live.none': 'No new notifications.',
   'live.connected': 'Live notifications are on.',
   'live.reconnecting': 'Reconnecting… Notifications will arrive once the connection is back.',
+  'live.cooperative.zones-changed': 'The cooperative changed which IOK zones are available.',
   'live.regulations.published': 'New regulations were published (version {version}).',
   'live.account.locked': 'Account {accountId} was locked after wrong passwords.',
   'live.account.unlocked': 'Account {accountId} was unlocked.',

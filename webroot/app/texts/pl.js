@@ -96,6 +96,7 @@ export default {
   'live.none': 'Brak nowych powiadomień.',
   'live.connected': 'Powiadomienia na żywo są włączone.',
   'live.reconnecting': 'Łączenie ponowne… Powiadomienia dotrą po odzyskaniu połączenia.',
+  'live.cooperative.zones-changed': 'Spółdzielnia zmieniła dostępne strefy IOK.',
   'live.regulations.published': 'Opublikowano nowy regulamin (wersja {version}).',
   'live.account.locked': 'Konto {accountId} zostało zablokowane po błędnych logowaniach.',
   'live.account.unlocked': 'Konto {accountId} zostało odblokowane.',

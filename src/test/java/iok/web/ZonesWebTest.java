@@ -52,11 +52,14 @@ class ZonesWebTest {
       office.locator("a[href='#/admin']").first().click();
       assertThat(office.locator("#zone-meters")).isChecked();
       office.getByLabel("Liczniki", new Page.GetByLabelOptions().setExact(true)).uncheck();
+      office.locator("section[aria-labelledby=zones-title]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+          .setPath(Browser.screenshot("desktop-zone-switches")));
       office.locator("#zones-title + p + form button[type=submit]").click();
       assertThat(office.getByRole(com.microsoft.playwright.options.AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Zapisano strefy"))).isVisible();
 
       assertThat(resident.locator("a.zone[data-zone=meters]")).hasCount(0);
       assertThat(resident.locator("a.zone[data-zone=finance]")).isVisible();
+      assertThat(resident.getByText("Spółdzielnia zmieniła dostępne strefy IOK.")).isVisible();
       resident.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("phone-zone-suspended")).setFullPage(true));
       resident.navigate("/sm-prudnik/#/zone/meters");
       assertThat(resident.locator("#home-title")).isVisible();
