@@ -67,6 +67,31 @@ class WebAppTest {
     return token;
   }
 
+  /**
+   * A new Prudnik resident holding flat {@code premisesId} with a cold-water meter installed 30 days ago,
+   * signed in on the page and looking at the meters zone; answers the meter's id.
+   */
+  private String residentWithMeter(String first, String last, String premisesId, String number, String initialValue,
+                                   String password) {
+    JsonObject r = registerResident(first, last);
+    importRows("premises", new JsonObject().put("id", premisesId).put("building", "B-3").put("address", "ul. Wodna 2")
+        .put("number", premisesId.substring(premisesId.indexOf('-') + 1)).put("kind", "flat").put("area", "40.00").encode());
+    importRows("titles", new JsonObject().put("id", "T-" + premisesId).put("premises", premisesId)
+        .put("login", r.getString("login")).put("kind", "cooperative-right").put("from", "2020-01-01").encode());
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw"));
+    var registered = iok.support.Eventually.await(() -> api.post("/api/admin/meters", adminToken, Map.of("premisesId",
+        premisesId, "kind", "cold", "number", number, "place", "łazienka", "legalisedUntil", today.plusYears(4).toString(),
+        "installedOn", today.minusDays(30).toString(), "initialValue", initialValue)), m -> m.status() == 201,
+        java.time.Duration.ofSeconds(5));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), password);
+    signIn(page, "sm-prudnik", r.getString("login"), password);
+    page.locator("[data-zone=meters]").click();
+    String meterId = registered.json().getString("meterId");
+    assertThat(page.locator(".meter[data-meter='" + meterId + "'] h2")).containsText(number);
+    return meterId;
+  }
+
   private void signIn(Page page, String cooperative, String login, String password) {
     page.navigate("/" + cooperative + "/");
     page.locator("#login").fill(login);
@@ -505,24 +530,38 @@ class WebAppTest {
   }
 
   @Test
-  void a_resident_submits_a_meter_reading_sees_it_in_the_history_and_hears_of_its_review() {
-    JsonObject r = registerResident("Wanda", "Licznikowa");
-    importRows("premises", "{\"id\":\"WM-1\",\"building\":\"B-3\",\"address\":\"ul. Wodna 2\",\"number\":\"7\","
-        + "\"kind\":\"flat\",\"area\":\"40.00\"}");
-    importRows("titles", "{\"id\":\"WMT-1\",\"premises\":\"WM-1\",\"login\":\"" + r.getString("login")
-        + "\",\"kind\":\"cooperative-right\",\"from\":\"2020-01-01\"}");
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw"));
-    var registered = iok.support.Eventually.await(() -> api.post("/api/admin/meters", adminToken, Map.of("premisesId", "WM-1",
-        "kind", "cold", "number", "ZW-777", "place", "łazienka", "legalisedUntil", today.plusYears(4).toString(),
-        "installedOn", today.minusDays(30).toString(), "initialValue", "10")), m -> m.status() == 201,
-        java.time.Duration.ofSeconds(5));
-    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    String meterId = registered.json().getString("meterId");
-    api.readyResident("sm-prudnik", r.getString("login"), r.getString("initialPassword"), "Woda1Haslo");
-    signIn(page, "sm-prudnik", r.getString("login"), "Woda1Haslo");
-    page.locator("[data-zone=meters]").click();
+  void a_reading_whose_answer_the_network_lost_is_sent_again_by_the_app_and_recorded_once() {
+    String meterId = residentWithMeter("Roman", "Sieciowy", "WM-2", "ZW-778", "20", "Siec1Haslo");
     var card = page.locator(".meter[data-meter='" + meterId + "']");
-    assertThat(card.locator("h2")).containsText("ZW-777");
+
+    // the first try reaches the server, which records it, but its answer is lost on the way back
+    List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> replayed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.route("**/api/meters/*/readings", route -> {
+      keys.add(String.valueOf(route.request().headerValue("idempotency-key")));
+      var answer = route.fetch();
+      if (keys.size() == 1) {
+        route.abort("connectionreset");
+      } else {
+        replayed.add(String.valueOf(answer.headers().get("idempotent-replayed")));
+        route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setResponse(answer));
+      }
+    });
+    card.locator("input[name=value]").fill("23,456");
+    card.locator("button[type=submit]").click();
+
+    assertThat(page.locator(".flash.ok")).containsText("Odczyt przyjęto");
+    assertThat(keys).hasSize(2).doesNotContain("null");
+    assertThat(keys.get(1)).as("the same change, named the same").isEqualTo(keys.get(0));
+    assertThat(replayed).containsExactly("true");
+    assertThat(node.events(meterId, "ReadingSubmitted")).as("recorded once").isEqualTo(1);
+    assertThat(card.locator("tr.reading-submitted")).hasCount(1);
+  }
+
+  @Test
+  void a_resident_submits_a_meter_reading_sees_it_in_the_history_and_hears_of_its_review() {
+    String meterId = residentWithMeter("Wanda", "Licznikowa", "WM-1", "ZW-777", "10", "Woda1Haslo");
+    var card = page.locator(".meter[data-meter='" + meterId + "']");
     List<String> problems = new ArrayList<>();
 
     card.locator("input[name=value]").fill("9,5");
