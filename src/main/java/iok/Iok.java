@@ -40,7 +40,7 @@ import iok.payments.gatewaydouble.GatewayDouble;
 import iok.cooperative.read.zones.ZoneGate;
 import iok.payments.read.payments.PaymentProjection;
 import iok.payments.write.settings.GatewaySettings;
-import iok.payments.write.settings.KeyVault;
+import iok.platform.secrets.KeyVault;
 import iok.notifications.NotificationsModule;
 import iok.faults.read.tracker.FaultProjection;
 import iok.correspondence.CorrespondenceModule;
@@ -137,7 +137,10 @@ public final class Iok implements AutoCloseable {
       AtomicReference<Configuration> built = new AtomicReference<>();
       Deadlines deadlines = new Deadlines(database.dataSource(), config.schedulerPolling(),
           List.of(NotificationsModule.reminders(database.dataSource(), built::get, config, WARSAW)));
-      PersonalKeys personalKeys = new PersonalKeys(database.dataSource(), transactions);
+      KeyVault vault = KeyVault.load(database.dataSource(), config.masterKey().current(), config.masterKey().previous());
+      PersonalKeys personalKeys = new PersonalKeys(database.dataSource(), transactions, vault);
+      personalKeys.sealUnderMasterKey();
+      GatewaySettings.sealUnderMasterKey(database.dataSource(), vault);
       PersonalFields personal = new PersonalFields(personalKeys);
       // before the processors start, so that each claims only its share when others are up already
       Nodes nodes = new Nodes(database.dataSource(), config.cluster());
@@ -187,7 +190,7 @@ public final class Iok implements AutoCloseable {
       Sessions sessions = new Sessions(vertx, SigningKeys.load(database.dataSource(), config.jwtKeyFile()), config.sessionLifetime(),
           config.secureCookies(), sessionCheck);
       Registration registration = new Registration(commands, passwords, reads);
-      GatewaySettings gateways = new GatewaySettings(pool, KeyVault.load(database.dataSource(), config.masterKey()),
+      GatewaySettings gateways = new GatewaySettings(pool, vault,
           commands, reads);
       java.util.concurrent.atomic.AtomicInteger listening = new java.util.concurrent.atomic.AtomicInteger();
 

@@ -23,9 +23,58 @@ class RestartTest {
   Path dataDir;
 
   private Iok startNode() {
-    return Iok.start(Config.from(Map.of("IOK_HTTP_PORT", "0", "IOK_DATA_DIR", dataDir.toString(),
-        "IOK_ADMIN_PASSWORD", TestIok.ADMIN_PASSWORD, "IOK_AUDITOR_PASSWORD", TestIok.AUDITOR_PASSWORD)),
-        TestIok.cheapPasswords());
+    return startNode(Map.of());
+  }
+
+  private Iok startNode(Map<String, String> more) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("IOK_HTTP_PORT", "0", "IOK_DATA_DIR", dataDir.toString(),
+        "IOK_ADMIN_PASSWORD", TestIok.ADMIN_PASSWORD, "IOK_AUDITOR_PASSWORD", TestIok.AUDITOR_PASSWORD));
+    env.putAll(more);
+    return Iok.start(Config.from(env), TestIok.cheapPasswords());
+  }
+
+  /** Anna's last name as the auditor's replay of her history reads it: sealed in the event, opened with her key. */
+  private static List<String> kowalskas(Iok node) {
+    ApiClient api = new ApiClient("http://localhost:" + node.port());
+    String admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+    String auditor = api.login("sm-prudnik", "auditor", TestIok.AUDITOR_PASSWORD);
+    String anna = api.get("/api/admin/accounts?q=Kowalska", admin).json().getJsonArray("accounts").getJsonObject(0)
+        .getString("accountId");
+    return api.get("/api/audit/accounts/" + anna + "/events", auditor).json().getJsonArray("events").stream()
+        .map(io.vertx.core.json.JsonObject.class::cast).filter(e -> e.getString("type").equals("AccountRegistered"))
+        .map(e -> e.getJsonObject("payload").getString("lastName")).toList();
+  }
+
+  /** Whether SM Prudnik's gateway key opens, as signing a payment form needs it to. */
+  private static boolean gatewayKeySet(Iok node) {
+    return node.gateways().ofCooperative("sm-prudnik").await().isPresent();
+  }
+
+  @Test
+  void the_master_key_is_changed_with_the_previous_one_given_once_and_a_wrong_one_stops_the_start() {
+    String first = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    byte[] other = new byte[32];
+    java.util.Arrays.fill(other, (byte) 7);
+    String second = java.util.Base64.getEncoder().encodeToString(other);
+    try (Iok node = startNode(Map.of("IOK_MASTER_KEY", first))) {
+      // the gateway double brings SM Prudnik's gateway key, sealed under the master key too
+      DemoSeed.seedOnce(node, Config.from(Map.of("IOK_ADMIN_PASSWORD", TestIok.ADMIN_PASSWORD,
+          "IOK_AUDITOR_PASSWORD", TestIok.AUDITOR_PASSWORD)).withGatewayDouble(), TestIok.cheapPasswords());
+      assertThat(kowalskas(node)).containsExactly("Kowalska");
+      assertThat(gatewayKeySet(node)).isTrue();
+    }
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> startNode(Map.of("IOK_MASTER_KEY", second)).close())
+        .as("started with another master key, every person's data would read as lost")
+        .hasMessageContaining("IOK_MASTER_KEY");
+
+    try (Iok node = startNode(Map.of("IOK_MASTER_KEY", second, "IOK_MASTER_KEY_PREVIOUS", first))) {
+      assertThat(kowalskas(node)).containsExactly("Kowalska");
+    }
+    try (Iok node = startNode(Map.of("IOK_MASTER_KEY", second))) {
+      assertThat(kowalskas(node)).as("sealed again under the new key").containsExactly("Kowalska");
+      assertThat(gatewayKeySet(node)).as("the gateway key too").isTrue();
+    }
   }
 
   @Test

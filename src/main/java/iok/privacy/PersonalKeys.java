@@ -1,5 +1,6 @@
 package iok.privacy;
 
+import iok.platform.secrets.KeyVault;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * commits at once: a command that rolls back may leave an unused key, never two keys for one person.
  * Keys read are cached for a minute; an erasure on this node forgets them at once, on another node
  * within that minute.
+ *
+ * <p>Keys are stored sealed under the master key ({@link KeyVault}, bound to the person's id), so a copy
+ * of the database without {@code IOK_MASTER_KEY} opens no one's personal data. Keys stored plain by
+ * earlier versions, and keys sealed under the previous master key while it is being changed, are sealed
+ * under the current one at start ({@link #sealUnderMasterKey}).
  */
 public final class PersonalKeys {
 
@@ -30,19 +36,53 @@ public final class PersonalKeys {
   public record Key(byte[] aes, byte[] mac) {}
 
   private static final int KEY_BYTES = 64;
+  private static final String OWNER = "personal-key|";
   private static final long CACHE_NANOS = 60_000_000_000L;
 
   private record Cached(Optional<Key> key, long at) {}
 
   private final DataSource dataSource;
   private final ConnectionProvider connections;
+  private final KeyVault vault;
   private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
   /** {@code connections}: the transaction's connection when there is one, so erasure commits with its event. */
-  public PersonalKeys(DataSource dataSource, ConnectionProvider connections) {
+  public PersonalKeys(DataSource dataSource, ConnectionProvider connections, KeyVault vault) {
     this.dataSource = dataSource;
     this.connections = connections;
+    this.vault = vault;
+  }
+
+  /**
+   * Seals under the current master key every key stored plain (by a version before keys were sealed) or
+   * under the previous master key; answers how many it sealed. Fails, so the node does not start, when a
+   * stored key opens under neither master key: the operator gave the wrong {@code IOK_MASTER_KEY}, and
+   * going on would make every person's data unreadable.
+   */
+  public int sealUnderMasterKey() {
+    int sealed = 0;
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement all = c.prepareStatement("SELECT subject_id, data_key FROM personal_key WHERE data_key IS NOT NULL");
+         PreparedStatement update = c.prepareStatement("UPDATE personal_key SET data_key = ? WHERE subject_id = ? AND data_key = ?")) {
+      try (ResultSet rs = all.executeQuery()) {
+        while (rs.next()) {
+          String subject = rs.getString(1);
+          byte[] stored = rs.getBytes(2);
+          if (stored.length != KEY_BYTES && vault.sealedUnderCurrent(stored, OWNER + subject)) continue;
+          byte[] raw = stored.length == KEY_BYTES ? stored : vault.open(stored, OWNER + subject).orElseThrow(() ->
+              new IllegalStateException("The personal-data key of " + subject + " opens under neither IOK_MASTER_KEY nor"
+                  + " IOK_MASTER_KEY_PREVIOUS: start with the master key these keys were sealed under"));
+          update.setBytes(1, vault.seal(raw, OWNER + subject));
+          update.setString(2, subject);
+          update.setBytes(3, stored);
+          sealed += update.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not seal the personal keys: " + e.getMessage(), e);
+    }
+    return sealed;
   }
 
   /** The person's key to read with; empty once erased (or if nothing of them was ever sealed). */
@@ -95,8 +135,10 @@ public final class PersonalKeys {
       s.setString(1, subjectId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) return Optional.empty();
-        byte[] raw = rs.getBytes(1);
-        if (raw == null) return Optional.of(Optional.empty());
+        byte[] stored = rs.getBytes(1);
+        if (stored == null) return Optional.of(Optional.empty());
+        byte[] raw = stored.length == KEY_BYTES ? stored : vault.open(stored, OWNER + subjectId).orElseThrow(() ->
+            new IllegalStateException("the personal-data key of " + subjectId + " does not open under the master key"));
         return Optional.of(Optional.of(new Key(Arrays.copyOfRange(raw, 0, 32), Arrays.copyOfRange(raw, 32, KEY_BYTES))));
       }
     } catch (SQLException e) {
@@ -112,7 +154,7 @@ public final class PersonalKeys {
              "INSERT INTO personal_key (subject_id, data_key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
       c.setAutoCommit(true);
       s.setString(1, subjectId);
-      s.setBytes(2, raw);
+      s.setBytes(2, vault.seal(raw, OWNER + subjectId));
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("could not make a personal key: " + e.getMessage(), e);

@@ -34,16 +34,8 @@ class PersonalDataSerializerTest {
 
   @BeforeAll
   static void database() throws Exception {
-    DbUrl url = TestDatabase.fresh();
-    db = new PGSimpleDataSource();
-    db.setUrl("jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + url.database());
-    db.setUser(url.user());
-    db.setPassword(url.password());
-    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-      s.execute(new String(PersonalDataSerializerTest.class.getResourceAsStream(PersonalKeys.SCHEMA).readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8));
-    }
-    keys = new PersonalKeys(db, db::getConnection);
+    db = PersonalKeysTest.keysDatabase();
+    keys = new PersonalKeys(db, db::getConnection, PersonalKeysTest.vault(1));
     serializer = new PersonalDataSerializer(
         JacksonSerializer.builder().objectMapper(Json.events()).lenientDeserialization().build(), new PersonalFields(keys));
   }

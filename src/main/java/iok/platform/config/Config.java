@@ -28,7 +28,7 @@ public record Config(
     Duration reminderCheck,
     Duration paymentValidity,
     boolean gatewayDouble,
-    Optional<String> masterKey,
+    MasterKeys masterKey,
     Cluster cluster,
     Optional<String> metricsToken,
     int dbPoolSize,
@@ -69,7 +69,8 @@ public record Config(
             ? Duration.ofSeconds(intValue(env, "IOK_PAYMENT_VALIDITY_SECONDS", 1800))
             : Duration.ofMinutes(intValue(env, "IOK_PAYMENT_VALIDITY_MINUTES", 30)),
         Boolean.parseBoolean(env.getOrDefault("IOK_GATEWAY_DOUBLE", "false")),
-        Optional.ofNullable(blankToNull(env.get("IOK_MASTER_KEY"))),
+        new MasterKeys(Optional.ofNullable(blankToNull(env.get("IOK_MASTER_KEY"))),
+            Optional.ofNullable(blankToNull(env.get("IOK_MASTER_KEY_PREVIOUS")))),
         new Cluster(Optional.ofNullable(blankToNull(env.get("IOK_NODE_ID"))).orElseGet(Cluster::someNodeId),
             Duration.ofMillis(intValue(env, "IOK_SEGMENT_CLAIM_INTERVAL_MS", 5_000)),
             Duration.ofSeconds(intValue(env, "IOK_SEGMENT_CLAIM_TIMEOUT_SECONDS", 10)),
@@ -92,6 +93,12 @@ public record Config(
         paymentValidity, true, masterKey, cluster, metricsToken, dbPoolSize, authLimits, trustedProxies, jwtKeyFile,
         httpInstances);
   }
+
+  /**
+   * The master key that seals IOK's own keys (base64 of 32 bytes), and while it is being changed the one
+   * before it, whose sealed keys are opened once and sealed again under the new one.
+   */
+  public record MasterKeys(Optional<String> current, Optional<String> previous) {}
 
   /**
    * How this node shares the database with others. {@code nodeId} names its segment claims in the token

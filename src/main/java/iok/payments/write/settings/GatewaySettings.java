@@ -1,5 +1,6 @@
 package iok.payments.write.settings;
 
+import iok.platform.secrets.KeyVault;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -63,6 +64,42 @@ public final class GatewaySettings {
           Money.parse(r.getString(3)))));
     }
     return all;
+  }
+
+  /**
+   * At start, while the master key is being changed: every gateway key that opens only under the previous
+   * master key is sealed again under the new one, so the previous one can then be dropped. A key that opens
+   * under neither is left as it is (the administrator sets it again); answers how many were sealed again.
+   */
+  public static int sealUnderMasterKey(javax.sql.DataSource dataSource, KeyVault vault) {
+    int sealed = 0;
+    try (java.sql.Connection c = dataSource.getConnection();
+         java.sql.PreparedStatement all = c.prepareStatement("SELECT key_id, cooperative_id, sealed FROM payment_secret");
+         java.sql.PreparedStatement update = c.prepareStatement(
+             "UPDATE payment_secret SET sealed = ? WHERE key_id = ? AND sealed = ?")) {
+      try (java.sql.ResultSet rs = all.executeQuery()) {
+        while (rs.next()) {
+          String cooperativeId = rs.getString(2);
+          String stored = rs.getString(3);
+          byte[] raw;
+          try {
+            raw = java.util.Base64.getDecoder().decode(stored);
+          } catch (IllegalArgumentException e) {
+            continue;
+          }
+          if (vault.sealedUnderCurrent(raw, cooperativeId)) continue;
+          Optional<String> key = vault.open(stored, cooperativeId);
+          if (key.isEmpty()) continue;
+          update.setString(1, vault.seal(key.get(), cooperativeId));
+          update.setString(2, rs.getString(1));
+          update.setString(3, stored);
+          sealed += update.executeUpdate();
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not seal the gateway keys again: " + e.getMessage(), e);
+    }
+    return sealed;
   }
 
   /** Seals and keeps the key, then records the change; answers once the settings read model shows it. */
