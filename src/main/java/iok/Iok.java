@@ -197,7 +197,8 @@ public final class Iok implements AutoCloseable {
       AtomicReference<List<Api.Described>> routes = new AtomicReference<>(List.of());
       // shared by every HTTP instance: one sweep of old idempotency keys, one view of client addresses, limits and zones,
       // one gateway double (a payment started on one event loop is decided on another)
-      iok.platform.http.Idempotency idempotency = new iok.platform.http.Idempotency(vertx, pool);
+      iok.platform.http.Idempotency idempotency = new iok.platform.http.Idempotency(vertx, pool,
+          config.cluster().nodeId(), config.cluster().heartbeat().multipliedBy(3));
       ClientAddress addresses = new ClientAddress(config.trustedProxies());
       AttemptLimits limits = new AttemptLimits(pool, config.authLimits());
       ZoneGate zones = new ZoneGate(pool);

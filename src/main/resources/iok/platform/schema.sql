@@ -48,6 +48,8 @@ CREATE TABLE IF NOT EXISTS idempotency_key (
   PRIMARY KEY (account_id, key)
 );
 CREATE INDEX IF NOT EXISTS idempotency_key_by_age ON idempotency_key (claimed_at);
+-- the node serving the first request: its claim is taken over only once that node stops saying it is alive
+ALTER TABLE idempotency_key ADD COLUMN IF NOT EXISTS node_id TEXT;
 
 -- How often a client address and a login tried a password in the current window (sign-in, password change),
 -- shared by every node so that the caps hold for the installation, not per node. Old windows are swept.

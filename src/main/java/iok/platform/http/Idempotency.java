@@ -43,25 +43,32 @@ public final class Idempotency {
   private static final String NOT_KEPT = new io.vertx.core.json.JsonObject().put("error", "idempotency_answer_not_kept")
       .put("message", "This request was done once already; its answer held a secret, which IOK does not keep. "
           + "Issue a new password if it was lost").encode();
-  /** A first request still unanswered after this long died with its node; a retry may take its key over. */
+  /**
+   * A first request still unanswered after this long, on a node that no longer says it is alive, died with
+   * its node: a retry may take its key over. A live node answers or releases its own claims, so its claim is
+   * taken over only after {@link #STUCK_SECONDS}, for a request lost to a fault of the node's own.
+   */
   private static final int ABANDONED_SECONDS = 60;
+  private static final int STUCK_SECONDS = 15 * 60;
 
   /** Claims the key, or takes over one older than 24 hours; answers a row only when this request got it. */
   private static final String CLAIM = """
-      INSERT INTO idempotency_key (account_id, key, fingerprint, request_id, events_after, claimed_at)
-      VALUES ($1, $2, $3, $4, (SELECT coalesce(max(globalindex), 0) FROM domainevententry), now())
+      INSERT INTO idempotency_key (account_id, key, fingerprint, request_id, events_after, claimed_at, node_id)
+      VALUES ($1, $2, $3, $4, (SELECT coalesce(max(globalindex), 0) FROM domainevententry), now(), $5)
       ON CONFLICT (account_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,
         request_id = EXCLUDED.request_id, events_after = EXCLUDED.events_after, claimed_at = EXCLUDED.claimed_at,
-        status = NULL, content_type = NULL, body = NULL
+        node_id = EXCLUDED.node_id, status = NULL, content_type = NULL, body = NULL
       WHERE idempotency_key.claimed_at < now() - interval '24 hours'
       RETURNING events_after""";
   private static final String EARLIER = """
       SELECT fingerprint, status, content_type, body, request_id, events_after,
-             claimed_at < now() - interval '%d seconds' AS abandoned
-      FROM idempotency_key WHERE account_id = $1 AND key = $2""".formatted(ABANDONED_SECONDS);
+             claimed_at < now() - interval '%d seconds' AND (claimed_at < now() - interval '%d seconds'
+               OR NOT EXISTS (SELECT 1 FROM iok_node n WHERE n.node_id = idempotency_key.node_id
+                              AND n.seen_at > now() - make_interval(secs => $3))) AS abandoned
+      FROM idempotency_key WHERE account_id = $1 AND key = $2""".formatted(ABANDONED_SECONDS, STUCK_SECONDS);
   /** A claim whose request died unanswered and recorded nothing is taken over by the retry. */
   private static final String TAKE_OVER = """
-      UPDATE idempotency_key SET request_id = $4, claimed_at = now(),
+      UPDATE idempotency_key SET request_id = $4, claimed_at = now(), node_id = $5,
         events_after = (SELECT coalesce(max(globalindex), 0) FROM domainevententry)
       WHERE account_id = $1 AND key = $2 AND request_id = $3 AND status IS NULL
         AND NOT EXISTS (SELECT 1 FROM domainevententry
@@ -79,9 +86,14 @@ public final class Idempotency {
   private record Claim(Pool pool, String accountId, String key, String requestId, long eventsAfter) {}
 
   private final Pool pool;
+  private final String nodeId;
+  private final double liveSeconds;
 
-  public Idempotency(Vertx vertx, Pool pool) {
+  /** {@code nodeId} and {@code live}: this node's name in {@code iok_node}, and how recent a heartbeat proves a node alive. */
+  public Idempotency(Vertx vertx, Pool pool, String nodeId, java.time.Duration live) {
     this.pool = pool;
+    this.nodeId = nodeId;
+    this.liveSeconds = live.toMillis() / 1000.0;
     vertx.setPeriodic(60 * 60 * 1000L, id -> pool.query(EXPIRED).execute()
         .onFailure(e -> log.warn("Could not delete expired idempotency keys", e)));
   }
@@ -101,7 +113,7 @@ public final class Idempotency {
     Session session = Api.session(ctx);
     String fingerprint = fingerprint(ctx);
     String requestId = RequestLog.requestId(ctx);
-    pool.preparedQuery(CLAIM).execute(Tuple.of(session.accountId(), key, fingerprint, requestId))
+    pool.preparedQuery(CLAIM).execute(Tuple.of(session.accountId(), key, fingerprint, requestId, nodeId))
         .compose(claimed -> claimed.size() == 1
             ? Future.succeededFuture(new Claim(pool, session.accountId(), key, requestId, claimed.iterator().next().getLong(0)))
             : earlier(ctx, session.accountId(), key, fingerprint, requestId))
@@ -115,7 +127,7 @@ public final class Idempotency {
 
   /** The key was used before: the first answer, a refusal, or (for an abandoned claim) this request's turn. */
   private Future<Claim> earlier(RoutingContext ctx, String accountId, String key, String fingerprint, String requestId) {
-    return pool.preparedQuery(EARLIER).execute(Tuple.of(accountId, key)).compose(rows -> {
+    return pool.preparedQuery(EARLIER).execute(Tuple.of(accountId, key, liveSeconds)).compose(rows -> {
       if (rows.size() == 0) return Future.failedFuture(inUse()); // released just now: the client retries
       Row first = rows.iterator().next();
       if (!first.getString("fingerprint").equals(fingerprint)) {
@@ -133,7 +145,8 @@ public final class Idempotency {
         return Future.succeededFuture(null);
       }
       if (!first.getBoolean("abandoned")) return Future.failedFuture(inUse());
-      return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(accountId, key, first.getString("request_id"), requestId))
+      return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(accountId, key, first.getString("request_id"), requestId,
+              nodeId))
           .compose(taken -> taken.size() == 1
               ? Future.succeededFuture(new Claim(pool, accountId, key, requestId, taken.iterator().next().getLong(0)))
               : Future.failedFuture(inUse()));

@@ -78,6 +78,39 @@ class IdempotencyKeyTest {
     assertThat(node.events(null, "FaultReported")).isEqualTo(eventsBefore + 2);
   }
 
+  static int sql(String statement, Object... params) {
+    try (java.sql.Connection c = node.iok().database().dataSource().getConnection();
+         java.sql.PreparedStatement s = c.prepareStatement(statement)) {
+      for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
+      return s.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void an_unanswered_claim_is_taken_over_only_once_its_node_has_stopped_saying_it_is_alive() {
+    String key = UUID.randomUUID().toString();
+    Map<String, String> report = Map.of("premisesId", "L-101", "title", "Długi import", "description", "x");
+    long eventsBefore = node.events(null, "FaultReported");
+    assertThat(post("/api/faults", maria, key, report).status()).isEqualTo(201);
+    // as if a request that recorded nothing were still running, for two minutes, on a node that is alive
+    assertThat(sql("""
+        UPDATE idempotency_key SET request_id = 'still-running', status = NULL, content_type = NULL, body = NULL,
+          claimed_at = now() - interval '2 minutes',
+          node_id = (SELECT node_id FROM iok_node ORDER BY seen_at DESC LIMIT 1)
+        WHERE key = ?""", key)).isEqualTo(1);
+    Response waiting = post("/api/faults", maria, key, report);
+    assertThat(waiting.status()).as("its node is alive: it may still answer").isEqualTo(409);
+    assertThat(waiting.json().getString("error")).isEqualTo("idempotency_key_in_use");
+    assertThat(node.events(null, "FaultReported")).isEqualTo(eventsBefore + 1);
+
+    sql("UPDATE idempotency_key SET node_id = 'a-node-that-died' WHERE key = ?", key);
+    Response retried = post("/api/faults", maria, key, report);
+    assertThat(retried.status()).as("its node died: the retry runs").isEqualTo(201);
+    assertThat(node.events(null, "FaultReported")).isEqualTo(eventsBefore + 2);
+  }
+
   @Test
   void a_meter_reading_retried_with_the_same_key_is_one_reading() {
     // the demo makes SM Opole's reading windows mandatory; this reading is taken on any day
