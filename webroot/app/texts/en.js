@@ -166,6 +166,7 @@ export default {
   'zones.title': 'IOK zones',
   'zones.intro': 'Which zones residents see. A suspended zone keeps its data; residents get it back when you enable it.',
   'zones.legend': 'Enabled zones',
+  'zones.retry': 'Load the zones again',
   'zones.save': 'Save zones',
   'zones.saved': 'Zones saved. Residents see the change at once.',
   'reminders.title': 'Reminders to residents',

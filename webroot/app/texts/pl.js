@@ -168,6 +168,7 @@ export default {
   'zones.title': 'Strefy IOK',
   'zones.intro': 'Które strefy widzą mieszkańcy. Strefa zawieszona zachowuje dane; mieszkańcy wracają do niej, gdy ją włączysz.',
   'zones.legend': 'Włączone strefy',
+  'zones.retry': 'Wczytaj strefy ponownie',
   'zones.save': 'Zapisz strefy',
   'zones.saved': 'Zapisano strefy. Mieszkańcy widzą zmianę od razu.',
   'reminders.title': 'Przypomnienia dla mieszkańców',

@@ -10,8 +10,9 @@ let problem = null;
 
 function load(app) {
   zones = { loading: true };
-  get('/api/admin/settings/zones').then((loaded) => { zones = loaded.zones; app.update(); })
-    .catch((failure) => { zones = []; problem = t('app.error', { code: failure.code }); app.update(); });
+  get('/api/admin/settings/zones').then((loaded) => { zones = loaded.zones; problem = null; app.update(); })
+    // without the current switches there is no form: saving an empty one would suspend every zone
+    .catch((failure) => { zones = { failed: true }; problem = t('app.error', { code: failure.code }); app.update(); });
 }
 
 /**
@@ -25,6 +26,14 @@ export function zonesChanged(enabled) {
 export function zonesAdmin(app) {
   if (!zones) load(app);
   if (zones.loading) return nothing;
+  if (zones.failed) {
+    return html`
+      <section class="card" aria-labelledby="zones-title">
+        <h2 id="zones-title">${t('zones.title')}</h2>
+        <p class="flash error" role="alert">${problem}</p>
+        <button type="button" @click=${() => load(app)}>${t('zones.retry')}</button>
+      </section>`;
+  }
   return html`
     <section class="card" aria-labelledby="zones-title">
       <h2 id="zones-title">${t('zones.title')}</h2>

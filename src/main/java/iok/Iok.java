@@ -139,7 +139,7 @@ public final class Iok implements AutoCloseable {
           List.of(NotificationsModule.reminders(database.dataSource(), built::get, config, WARSAW)));
       KeyVault vault = KeyVault.load(database.dataSource(), config.masterKey().current(), config.masterKey().previous());
       PersonalKeys personalKeys = new PersonalKeys(database.dataSource(), transactions, vault);
-      personalKeys.sealUnderMasterKey();
+      personalKeys.sealUnderMasterKey(config.cluster().nodeId(), config.cluster().heartbeat().multipliedBy(3));
       GatewaySettings.sealUnderMasterKey(database.dataSource(), vault);
       PersonalFields personal = new PersonalFields(personalKeys);
       // before the processors start, so that each claims only its share when others are up already

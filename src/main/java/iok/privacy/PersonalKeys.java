@@ -56,33 +56,68 @@ public final class PersonalKeys {
 
   /**
    * Seals under the current master key every key stored plain (by a version before keys were sealed) or
-   * under the previous master key; answers how many it sealed. Fails, so the node does not start, when a
-   * stored key opens under neither master key: the operator gave the wrong {@code IOK_MASTER_KEY}, and
-   * going on would make every person's data unreadable.
+   * under the previous master key; answers how many it sealed. It first checks that every sealed key opens
+   * and writes nothing otherwise, so the node does not start with a wrong {@code IOK_MASTER_KEY}, which
+   * would make every person's data unreadable. Plain keys are sealed only while no other node is alive
+   * ({@code iok_node}, within {@code live}): a node of the version before would read a sealed key as a plain
+   * one and seal new data under garbage. The keys are sealed in one transaction.
    */
-  public int sealUnderMasterKey() {
-    int sealed = 0;
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement all = c.prepareStatement("SELECT subject_id, data_key FROM personal_key WHERE data_key IS NOT NULL");
-         PreparedStatement update = c.prepareStatement("UPDATE personal_key SET data_key = ? WHERE subject_id = ? AND data_key = ?")) {
-      try (ResultSet rs = all.executeQuery()) {
-        while (rs.next()) {
-          String subject = rs.getString(1);
-          byte[] stored = rs.getBytes(2);
-          if (stored.length != KEY_BYTES && vault.sealedUnderCurrent(stored, OWNER + subject)) continue;
-          byte[] raw = stored.length == KEY_BYTES ? stored : vault.open(stored, OWNER + subject).orElseThrow(() ->
-              new IllegalStateException("The personal-data key of " + subject + " opens under neither IOK_MASTER_KEY nor"
-                  + " IOK_MASTER_KEY_PREVIOUS: start with the master key these keys were sealed under"));
-          update.setBytes(1, vault.seal(raw, OWNER + subject));
-          update.setString(2, subject);
-          update.setBytes(3, stored);
-          sealed += update.executeUpdate();
+  public int sealUnderMasterKey(String thisNode, java.time.Duration live) {
+    java.util.Map<String, byte[]> stored = new java.util.LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement all = c.prepareStatement("SELECT subject_id, data_key FROM personal_key WHERE data_key IS NOT NULL");
+           ResultSet rs = all.executeQuery()) {
+        while (rs.next()) stored.put(rs.getString(1), rs.getBytes(2));
+      }
+      java.util.Map<String, byte[]> toSeal = new java.util.LinkedHashMap<>();
+      boolean plain = false;
+      for (var e : stored.entrySet()) {
+        String owner = OWNER + e.getKey();
+        byte[] key = e.getValue();
+        if (key.length == KEY_BYTES) {
+          toSeal.put(e.getKey(), key);
+          plain = true;
+        } else if (!vault.sealedUnderCurrent(key, owner)) {
+          toSeal.put(e.getKey(), vault.open(key, owner).orElseThrow(() -> new IllegalStateException(
+              "The personal-data key of " + e.getKey() + " opens under neither IOK_MASTER_KEY nor IOK_MASTER_KEY_PREVIOUS:"
+                  + " start with the master key these keys were sealed under")));
         }
       }
+      if (toSeal.isEmpty()) return 0;
+      if (plain) refuseBesideOtherNodes(c, thisNode, live);
+      int sealed = 0;
+      c.setAutoCommit(false);
+      try (PreparedStatement update = c.prepareStatement(
+          "UPDATE personal_key SET data_key = ? WHERE subject_id = ? AND data_key = ?")) {
+        for (var e : toSeal.entrySet()) {
+          update.setBytes(1, vault.seal(e.getValue(), OWNER + e.getKey()));
+          update.setString(2, e.getKey());
+          update.setBytes(3, stored.get(e.getKey()));
+          sealed += update.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+      return sealed;
     } catch (SQLException e) {
       throw new IllegalStateException("could not seal the personal keys: " + e.getMessage(), e);
     }
-    return sealed;
+  }
+
+  private static void refuseBesideOtherNodes(Connection c, String thisNode, java.time.Duration live) throws SQLException {
+    try (PreparedStatement others = c.prepareStatement(
+        "SELECT node_id FROM iok_node WHERE node_id <> ? AND seen_at > now() - make_interval(secs => ?) LIMIT 1")) {
+      others.setString(1, thisNode);
+      others.setDouble(2, live.toMillis() / 1000.0);
+      try (ResultSet rs = others.executeQuery()) {
+        if (rs.next()) {
+          throw new IllegalStateException("Personal-data keys are still stored plain and node " + rs.getString(1)
+              + " is running: stop every node of the version before, then start this one, which seals them");
+        }
+      }
+    }
   }
 
   /** The person's key to read with; empty once erased (or if nothing of them was ever sealed). */

@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS iok_node (
   node_id  TEXT PRIMARY KEY,
   seen_at  TIMESTAMPTZ NOT NULL
 );
+-- when this life of the node began: claims it made before a restart under the same id are not its own any more
+ALTER TABLE iok_node ADD COLUMN IF NOT EXISTS started_at TIMESTAMPTZ;
 
 -- Idempotency-Key: the first request with a key claims this row before it runs, so a copy sent at the
 -- same time finds it taken; its answer is kept here and given again to retries for 24 hours.

@@ -23,6 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class PersonalKeysTest {
 
+  static final String THIS_NODE = "this-node";
+  static final java.time.Duration LIVE = java.time.Duration.ofSeconds(15);
   static PGSimpleDataSource db;
 
   /** A master key made of one repeated byte: tests need several that differ, not secret ones. */
@@ -44,8 +46,9 @@ class PersonalKeysTest {
     source.setUser(url.user());
     source.setPassword(url.password());
     try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
-      s.execute(new String(PersonalKeysTest.class.getResourceAsStream(PersonalKeys.SCHEMA).readAllBytes(),
-          StandardCharsets.UTF_8));
+      for (String schema : new String[] {PersonalKeys.SCHEMA, "/iok/platform/schema.sql"}) {
+        s.execute(new String(PersonalKeysTest.class.getResourceAsStream(schema).readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
     return source;
   }
@@ -93,7 +96,7 @@ class PersonalKeysTest {
 
     assertThat(keys(vault(1)).find("person-1")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(both(key)));
     assertThatThrownBy(() -> keys(vault(2)).find("person-1")).hasMessageContaining("does not open");
-    assertThatThrownBy(() -> keys(vault(2)).sealUnderMasterKey()).hasMessageContaining("IOK_MASTER_KEY");
+    assertThatThrownBy(() -> keys(vault(2)).sealUnderMasterKey(THIS_NODE, LIVE)).hasMessageContaining("IOK_MASTER_KEY");
     assertThat(stored("person-1")).as("a wrong master key changes nothing").isEqualTo(stored);
   }
 
@@ -101,18 +104,54 @@ class PersonalKeysTest {
   void keys_kept_plain_by_an_earlier_version_are_sealed_at_start_and_open_the_same() throws Exception {
     byte[] plain = new byte[64];
     new java.security.SecureRandom().nextBytes(plain);
+    insertPlain("person-old", plain);
+    assertThat(keys(vault(3)).find("person-old")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(plain));
+
+    assertThat(keys(vault(3)).sealUnderMasterKey(THIS_NODE, LIVE)).isEqualTo(1);
+    assertThat(stored("person-old")).hasSize(92).isNotEqualTo(plain);
+    assertThat(keys(vault(3)).find("person-old")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(plain));
+    assertThat(keys(vault(3)).sealUnderMasterKey(THIS_NODE, LIVE)).as("once sealed, left alone").isZero();
+  }
+
+  static void insertPlain(String subject, byte[] plain) throws Exception {
     try (Connection c = db.getConnection();
          PreparedStatement s = c.prepareStatement("INSERT INTO personal_key (subject_id, data_key) VALUES (?, ?)")) {
-      s.setString(1, "person-old");
+      s.setString(1, subject);
       s.setBytes(2, plain);
       s.executeUpdate();
     }
-    assertThat(keys(vault(3)).find("person-old")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(plain));
+  }
 
-    assertThat(keys(vault(3)).sealUnderMasterKey()).isEqualTo(1);
-    assertThat(stored("person-old")).hasSize(92).isNotEqualTo(plain);
-    assertThat(keys(vault(3)).find("person-old")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(plain));
-    assertThat(keys(vault(3)).sealUnderMasterKey()).as("once sealed, left alone").isZero();
+  @Test
+  void a_wrong_master_key_seals_nothing_not_even_the_plain_keys_beside_the_sealed_ones() throws Exception {
+    byte[] plain = new byte[64];
+    Arrays.fill(plain, (byte) 9);
+    insertPlain("person-a-plain", plain);
+    keys(vault(6)).forSealing("person-b-sealed").orElseThrow();
+
+    assertThatThrownBy(() -> keys(vault(7)).sealUnderMasterKey(THIS_NODE, LIVE)).hasMessageContaining("IOK_MASTER_KEY");
+    assertThat(stored("person-a-plain")).as("left for the right key to seal").isEqualTo(plain);
+    assertThat(keys(vault(6)).sealUnderMasterKey(THIS_NODE, LIVE)).isEqualTo(1);
+    assertThat(keys(vault(6)).find("person-a-plain")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(plain));
+  }
+
+  @Test
+  void plain_keys_are_not_sealed_while_a_node_of_the_version_before_may_be_running() throws Exception {
+    byte[] plain = new byte[64];
+    Arrays.fill(plain, (byte) 3);
+    insertPlain("person-c-plain", plain);
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO iok_node (node_id, seen_at) VALUES ('old-node', now())");
+    }
+    try {
+      assertThatThrownBy(() -> keys(vault(8)).sealUnderMasterKey(THIS_NODE, LIVE)).hasMessageContaining("old-node");
+      assertThat(stored("person-c-plain")).isEqualTo(plain);
+    } finally {
+      try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        s.execute("DELETE FROM iok_node");
+      }
+    }
+    assertThat(keys(vault(8)).sealUnderMasterKey(THIS_NODE, LIVE)).isEqualTo(1);
   }
 
   @Test
@@ -120,7 +159,7 @@ class PersonalKeysTest {
     PersonalKeys.Key key = keys(vault(4)).forSealing("person-2").orElseThrow();
     keys(vault(4)).destroy("person-erased");
 
-    assertThat(keys(KeyVault.rotating(master(5), master(4))).sealUnderMasterKey()).isEqualTo(1);
+    assertThat(keys(KeyVault.rotating(master(5), master(4))).sealUnderMasterKey(THIS_NODE, LIVE)).isEqualTo(1);
     assertThat(keys(vault(5)).find("person-2")).hasValueSatisfying(k -> assertThat(both(k)).isEqualTo(both(key)));
     assertThatThrownBy(() -> keys(vault(4)).find("person-2")).hasMessageContaining("does not open");
     assertThat(keys(vault(5)).erased("person-erased")).as("a tombstone stays a tombstone").isTrue();

@@ -75,4 +75,27 @@ class ZonesWebTest {
       phone.close();
     }
   }
+  @Test
+  void when_the_switches_cannot_be_read_there_is_nothing_to_save_until_they_can() {
+    BrowserContext desk = browser.context(api.base(), 1280, 800);
+    try {
+      Page office = desk.newPage();
+      office.route("**/api/admin/settings/zones", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+          .setStatus(503).setContentType("application/json")
+          .setBody("{\"error\":\"unavailable\",\"message\":\"The database is not answering\"}")));
+      Browser.signIn(office, "sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+      office.locator("a[href='#/admin']").first().click();
+      var card = office.locator("section[aria-labelledby=zones-title]");
+      assertThat(card.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).isVisible();
+      assertThat(card.locator("input[type=checkbox]")).hasCount(0);
+      assertThat(card.getByText("Zapisz strefy")).hasCount(0);
+
+      office.unrouteAll();
+      card.getByText("Wczytaj strefy ponownie").click();
+      assertThat(card.locator("#zone-meters")).isChecked();
+      assertThat(card.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).hasCount(0);
+    } finally {
+      desk.close();
+    }
+  }
 }

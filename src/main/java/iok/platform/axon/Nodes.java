@@ -27,8 +27,12 @@ public final class Nodes implements MaxSegmentProvider, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Nodes.class);
   private static final String BEAT = """
-      INSERT INTO iok_node (node_id, seen_at) VALUES (?, now())
+      INSERT INTO iok_node (node_id, seen_at, started_at) VALUES (?, now(), now())
       ON CONFLICT (node_id) DO UPDATE SET seen_at = now()""";
+  /** The first beat of this process: a node restarted under the same id is a new life of it. */
+  private static final String BORN = """
+      INSERT INTO iok_node (node_id, seen_at, started_at) VALUES (?, now(), now())
+      ON CONFLICT (node_id) DO UPDATE SET seen_at = now(), started_at = now()""";
   private static final String LIVE = "SELECT count(*) FROM iok_node WHERE seen_at > now() - make_interval(secs => ?)";
   private static final String SEGMENTS = "SELECT processorname, count(*) FROM tokenentry GROUP BY processorname";
   private static final String GONE = "DELETE FROM iok_node WHERE node_id = ? OR seen_at < now() - interval '1 day'";
@@ -48,6 +52,12 @@ public final class Nodes implements MaxSegmentProvider, AutoCloseable {
 
   /** Says this node is alive before its processors start, then keeps saying it. */
   public void start() {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BORN)) {
+      s.setString(1, cluster.nodeId());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not record this node's start", e);
+    }
     beat();
     long every = cluster.heartbeat().toMillis();
     timer.scheduleWithFixedDelay(this::beatSafely, every, every, TimeUnit.MILLISECONDS);

@@ -81,6 +81,10 @@ public final class Failures {
       // a request's only connections are the database's: a reset one is the database going away
       if (c instanceof SQLTransientConnectionException || c instanceof java.net.SocketException
           || c instanceof io.vertx.sqlclient.ClosedConnectionException) return true;
+      // Netty reports a reset or broken socket as a plain IOException (a pooled connection opening while the
+      // database shuts down)
+      if (c instanceof java.io.IOException && c.getMessage() != null
+          && (c.getMessage().contains("Connection reset") || c.getMessage().contains("Broken pipe"))) return true;
       String state = c instanceof java.sql.SQLException e ? e.getSQLState()
           : c instanceof io.vertx.sqlclient.DatabaseException e ? e.getSqlState() : null;
       if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))) return true;

@@ -44,8 +44,8 @@ public final class Idempotency {
       .put("message", "This request was done once already; its answer held a secret, which IOK does not keep. "
           + "Issue a new password if it was lost").encode();
   /**
-   * A first request still unanswered after this long, on a node that no longer says it is alive, died with
-   * its node: a retry may take its key over. A live node answers or releases its own claims, so its claim is
+   * A first request still unanswered after this long, on a node that no longer says it is alive (or was
+   * restarted under the same id since), died with its node: a retry may take its key over. A live node answers or releases its own claims, so its claim is
    * taken over only after {@link #STUCK_SECONDS}, for a request lost to a fault of the node's own.
    */
   private static final int ABANDONED_SECONDS = 60;
@@ -64,7 +64,8 @@ public final class Idempotency {
       SELECT fingerprint, status, content_type, body, request_id, events_after,
              claimed_at < now() - interval '%d seconds' AND (claimed_at < now() - interval '%d seconds'
                OR NOT EXISTS (SELECT 1 FROM iok_node n WHERE n.node_id = idempotency_key.node_id
-                              AND n.seen_at > now() - make_interval(secs => $3))) AS abandoned
+                              AND n.seen_at > now() - make_interval(secs => $3)
+                              AND n.started_at <= idempotency_key.claimed_at)) AS abandoned
       FROM idempotency_key WHERE account_id = $1 AND key = $2""".formatted(ABANDONED_SECONDS, STUCK_SECONDS);
   /** A claim whose request died unanswered and recorded nothing is taken over by the retry. */
   private static final String TAKE_OVER = """

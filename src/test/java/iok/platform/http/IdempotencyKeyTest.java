@@ -88,27 +88,39 @@ class IdempotencyKeyTest {
     }
   }
 
-  @Test
-  void an_unanswered_claim_is_taken_over_only_once_its_node_has_stopped_saying_it_is_alive() {
-    String key = UUID.randomUUID().toString();
-    Map<String, String> report = Map.of("premisesId", "L-101", "title", "Długi import", "description", "x");
-    long eventsBefore = node.events(null, "FaultReported");
+  /** Sends a report with the key, then makes its claim look unanswered for two minutes, held by {@code node}. */
+  static Map<String, String> unansweredClaim(String key, String title, String nodeSql) {
+    Map<String, String> report = Map.of("premisesId", "L-101", "title", title, "description", "x");
     assertThat(post("/api/faults", maria, key, report).status()).isEqualTo(201);
-    // as if a request that recorded nothing were still running, for two minutes, on a node that is alive
     assertThat(sql("""
         UPDATE idempotency_key SET request_id = 'still-running', status = NULL, content_type = NULL, body = NULL,
-          claimed_at = now() - interval '2 minutes',
-          node_id = (SELECT node_id FROM iok_node ORDER BY seen_at DESC LIMIT 1)
-        WHERE key = ?""", key)).isEqualTo(1);
+          claimed_at = now() - interval '2 minutes', node_id = (%s)
+        WHERE key = ?""".formatted(nodeSql), key)).isEqualTo(1);
+    return report;
+  }
+
+  @Test
+  void an_unanswered_claim_is_taken_over_only_once_its_node_has_died_or_restarted() {
+    String thisNode = "SELECT node_id FROM iok_node ORDER BY seen_at DESC LIMIT 1";
+    // this node has been up for ten minutes, so a claim of two minutes ago is its own
+    sql("UPDATE iok_node SET started_at = now() - interval '10 minutes' WHERE node_id = (" + thisNode + ")");
+    long eventsBefore = node.events(null, "FaultReported");
+    String key = UUID.randomUUID().toString();
+    Map<String, String> report = unansweredClaim(key, "Długi import", thisNode);
     Response waiting = post("/api/faults", maria, key, report);
     assertThat(waiting.status()).as("its node is alive: it may still answer").isEqualTo(409);
     assertThat(waiting.json().getString("error")).isEqualTo("idempotency_key_in_use");
     assertThat(node.events(null, "FaultReported")).isEqualTo(eventsBefore + 1);
 
-    sql("UPDATE idempotency_key SET node_id = 'a-node-that-died' WHERE key = ?", key);
-    Response retried = post("/api/faults", maria, key, report);
-    assertThat(retried.status()).as("its node died: the retry runs").isEqualTo(201);
+    // the node was restarted under the same id since: the request died with its earlier life
+    sql("UPDATE iok_node SET started_at = now() WHERE node_id = (" + thisNode + ")");
+    assertThat(post("/api/faults", maria, key, report).status()).as("taken over after a restart").isEqualTo(201);
     assertThat(node.events(null, "FaultReported")).isEqualTo(eventsBefore + 2);
+
+    String another = UUID.randomUUID().toString();
+    Map<String, String> second = unansweredClaim(another, "Drugi import", "SELECT 'a-node-that-died'");
+    assertThat(post("/api/faults", maria, another, second).status()).as("its node died: the retry runs").isEqualTo(201);
+    assertThat(node.events(null, "FaultReported")).isEqualTo(eventsBefore + 4);
   }
 
   @Test

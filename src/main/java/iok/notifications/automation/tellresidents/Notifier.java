@@ -62,9 +62,10 @@ public final class Notifier {
 
   @EventHandler
   void on(AnnouncementPublished e, EventMessage<?> message) {
-    if (!zoneOpen(e.cooperativeId(), e.audience().scope() == Scope.COMMUNITY ? "community-announcements" : "announcements")) {
-      return;
-    }
+    // a planned repair belongs to "Awarie i remonty" (P III.6e), as its board does
+    String zone = e.repair() != null ? "faults"
+        : e.audience().scope() == Scope.COMMUNITY ? "community-announcements" : "announcements";
+    if (!zoneOpen(e.cooperativeId(), zone)) return;
     Notice notice = Notices.announcementPublished(cooperativeName(e.cooperativeId()), e);
     List<String> concerned = e.audience().scope() == Scope.COOPERATIVE
         ? accounts(RESIDENTS, e.cooperativeId())
