@@ -70,7 +70,10 @@ export const app = {
     if (this.live) return;
     this.live = connect({
       onMessage: (message) => {
-        this.notifications = [message, ...this.notifications].slice(0, 20);
+        // a resident is not told, in the panel, of what happens in a zone the cooperative has suspended
+        const zone = zoneOf(message);
+        const hidden = zone && this.me?.roles.includes('resident') && !(this.cooperative?.zones ?? []).includes(zone);
+        if (!hidden) this.notifications = [message, ...this.notifications].slice(0, 20);
         if (message.event === 'cooperative.zones-changed' && this.cooperative) {
           // the cooperative enabled or suspended zones: menus follow now, and what a zone showed is read afresh
           this.cooperative = { ...this.cooperative, zones: message.data.zones ?? [] };
@@ -125,6 +128,19 @@ export const app = {
     }
   },
 };
+
+/** The zone a live message is about, when it belongs to one the cooperative can suspend. */
+function zoneOf(message) {
+  const type = message.event;
+  if (type === 'announcement.published') {
+    return message.data?.scope === 'community' ? 'community-announcements' : 'announcements';
+  }
+  if (type.startsWith('fault.') || type.startsWith('repair.')) return 'faults';
+  if (type.startsWith('correspondence.')) return 'correspondence';
+  if (type.startsWith('reading.')) return 'meters';
+  if (type.startsWith('payment.')) return 'payments';
+  return null;
+}
 
 function cooperativeFromPath() {
   const match = location.pathname.match(/^\/([a-z0-9][a-z0-9-]{1,39})\/$/);

@@ -98,4 +98,31 @@ class ZonesWebTest {
       desk.close();
     }
   }
+  @Test
+  void a_resident_is_not_told_live_of_news_in_a_suspended_zone() {
+    DemoSeed.Credential jan = node.resident("sm-prudnik", 1);
+    api.readyResident("sm-prudnik", jan.login(), jan.password(), "Jan2026xy");
+    String admin = api.login("sm-prudnik", "admin", TestIok.ADMIN_PASSWORD);
+    java.util.List<Object> zones = api.get("/api/cooperative", admin).json().getJsonArray("zones").getList();
+    BrowserContext phone = browser.context(api.base(), 390, 844);
+    try {
+      Page resident = phone.newPage();
+      Browser.signIn(resident, "sm-prudnik", jan.login(), "Jan2026xy");
+      assertThat(resident.locator(".live-state")).containsText("włączone");
+      org.assertj.core.api.Assertions.assertThat(api.put("/api/admin/settings/zones", admin, java.util.Map.of("zones",
+          zones.stream().filter(z -> !"announcements".equals(z)).toList())).status()).isEqualTo(204);
+      assertThat(resident.locator("a.zone[data-zone=announcements]")).hasCount(0);
+      org.assertj.core.api.Assertions.assertThat(api.post("/api/admin/announcements", admin, java.util.Map.of("title", "Przegląd kominów",
+          "body", "W czwartek", "scope", "cooperative")).status()).isEqualTo(201);
+
+      org.assertj.core.api.Assertions.assertThat(api.put("/api/admin/settings/zones", admin, java.util.Map.of("zones", zones)).status()).isEqualTo(204);
+      org.assertj.core.api.Assertions.assertThat(api.post("/api/admin/announcements", admin, java.util.Map.of("title", "Wymiana wodomierzy",
+          "body", "W piątek", "scope", "cooperative")).status()).isEqualTo(201);
+      // the second one's notice shows; the first one's, sent while the zone was suspended, never did
+      assertThat(resident.getByText("Nowe ogłoszenie: Wymiana wodomierzy.")).isVisible();
+      assertThat(resident.getByText("Nowe ogłoszenie: Przegląd kominów.")).hasCount(0);
+    } finally {
+      phone.close();
+    }
+  }
 }
