@@ -34,6 +34,9 @@ public final class ZoneGate {
   private final Pool pool;
   private final Cache<String, Set<Zone>> known = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
       .maximumSize(10_000).build();
+  /** Counts each cooperative's changes on this node: a read begun before a change must not be kept after it. */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> changes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public ZoneGate(Pool pool) {
     this.pool = pool;
@@ -81,10 +84,14 @@ public final class ZoneGate {
 
   /** This node's administrator changed the zones: the next request reads them afresh. */
   public void forget(String cooperativeId) {
+    changes.computeIfAbsent(cooperativeId, c -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     known.invalidate(cooperativeId);
   }
 
   private Future<Set<Zone>> load(String cooperativeId) {
+    java.util.concurrent.atomic.AtomicLong counter =
+        changes.computeIfAbsent(cooperativeId, c -> new java.util.concurrent.atomic.AtomicLong());
+    long before = counter.get();
     return pool.preparedQuery(ZONES).execute(Tuple.of(cooperativeId)).map(rows -> {
       Set<Zone> zones = EnumSet.noneOf(Zone.class);
       if (rows.iterator().hasNext()) {
@@ -92,7 +99,7 @@ public final class ZoneGate {
             .ifPresent(zones::add));
       }
       Set<Zone> kept = Set.copyOf(zones);
-      known.put(cooperativeId, kept);
+      if (counter.get() == before) known.put(cooperativeId, kept);
       return kept;
     });
   }
