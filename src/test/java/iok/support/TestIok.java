@@ -52,7 +52,40 @@ public final class TestIok implements AutoCloseable {
     Passwords passwords = cheapPasswords();
     Iok iok = Iok.start(config, passwords);
     List<DemoSeed.Credential> credentials = DemoSeed.seedOnce(iok, config, passwords);
-    return new TestIok(iok, db, credentials);
+    TestIok node = new TestIok(iok, db, credentials);
+    node.awaitProjections(java.time.Duration.ofSeconds(30));
+    return node;
+  }
+
+  /**
+   * Waits until every processor of this node has handled every stored event, so a test starts on read models
+   * and live streams that the demo's seeding no longer moves (a stream opened while the meters' read model
+   * still caught up with the seeded readings got their messages). Gives up quietly after {@code within}.
+   */
+  public void awaitProjections(java.time.Duration within) {
+    long head;
+    try (Connection c = iok.database().dataSource().getConnection(); PreparedStatement s =
+             c.prepareStatement("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
+         ResultSet rs = s.executeQuery()) {
+      rs.next();
+      head = rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    var processors = iok.axon().eventProcessingConfiguration().eventProcessors().values().stream()
+        .filter(p -> p instanceof org.axonframework.eventhandling.StreamingEventProcessor)
+        .map(p -> (org.axonframework.eventhandling.StreamingEventProcessor) p).toList();
+    long deadline = System.nanoTime() + within.toNanos();
+    // a processor holding no segment here is another node's to bring up to date
+    while (System.nanoTime() < deadline && !processors.stream().allMatch(p -> p.processingStatus().values().stream()
+        .allMatch(st -> st.getCurrentPosition().orElse(-1L) >= head))) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   public static Passwords cheapPasswords() {
