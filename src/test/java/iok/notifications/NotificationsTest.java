@@ -101,27 +101,6 @@ class NotificationsTest {
     assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
-  static long lastEventPosition() {
-    try (java.sql.Connection c = node.iok().database().dataSource().getConnection();
-         java.sql.Statement st = c.createStatement();
-         java.sql.ResultSet rs = st.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Waits until every segment of the notifier has handled the event at {@code position}. */
-  static void awaitNotifierPast(long position) {
-    var notifier = node.iok().axon().eventProcessingConfiguration()
-        .eventProcessor(iok.notifications.automation.tellresidents.Notifier.PROCESSOR,
-            org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
-    Eventually.await(() -> notifier.processingStatus().values().stream()
-            .allMatch(st -> st.getCurrentPosition().orElse(-1L) >= position) && !notifier.processingStatus().isEmpty(),
-        passed -> passed, Duration.ofSeconds(10));
-  }
-
   static List<MimeMessage> mailTo(String address) {
     return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {
@@ -172,7 +151,8 @@ class NotificationsTest {
     try {
       move(fault, "accepted", "Hydraulik jutro");
       // the notifier decides by the zones when it handles the change: let it pass the change before reopening
-      awaitNotifierPast(lastEventPosition());
+      node.awaitProcessed(iok.notifications.automation.tellresidents.Notifier.PROCESSOR, node.lastEventPosition(),
+          Duration.ofSeconds(10));
     } finally {
       assertThat(api.put("/api/admin/settings/zones", admin, Map.of("zones", zones)).status()).isEqualTo(204);
     }

@@ -63,28 +63,46 @@ public final class TestIok implements AutoCloseable {
    * still caught up with the seeded readings got their messages). Gives up quietly after {@code within}.
    */
   public void awaitProjections(java.time.Duration within) {
-    long head;
-    try (Connection c = iok.database().dataSource().getConnection(); PreparedStatement s =
-             c.prepareStatement("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
-         ResultSet rs = s.executeQuery()) {
-      rs.next();
-      head = rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    long head = lastEventPosition();
     var processors = iok.axon().eventProcessingConfiguration().eventProcessors().values().stream()
         .filter(p -> p instanceof org.axonframework.eventhandling.StreamingEventProcessor)
         .map(p -> (org.axonframework.eventhandling.StreamingEventProcessor) p).toList();
-    long deadline = System.nanoTime() + within.toNanos();
     // a processor holding no segment here is another node's to bring up to date
-    while (System.nanoTime() < deadline && !processors.stream().allMatch(p -> p.processingStatus().values().stream()
-        .allMatch(st -> st.getCurrentPosition().orElse(-1L) >= head))) {
+    awaitUntil(() -> processors.stream().allMatch(p -> handled(p, head)), within);
+  }
+
+  /** Waits until the processor holds segments here and each has handled the event at {@code position}. */
+  public void awaitProcessed(String processorName, long position, java.time.Duration within) {
+    var processor = iok.axon().eventProcessingConfiguration()
+        .eventProcessor(processorName, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+    awaitUntil(() -> !processor.processingStatus().isEmpty() && handled(processor, position), within);
+  }
+
+  private static boolean handled(org.axonframework.eventhandling.StreamingEventProcessor processor, long position) {
+    return processor.processingStatus().values().stream().allMatch(st -> st.getCurrentPosition().orElse(-1L) >= position);
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier done, java.time.Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline && !done.getAsBoolean()) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** The position of the newest stored event, or -1 when there is none. */
+  public long lastEventPosition() {
+    try (Connection c = iok.database().dataSource().getConnection(); PreparedStatement s =
+             c.prepareStatement("SELECT coalesce(max(globalindex), -1) FROM domainevententry");
+         ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -104,11 +104,14 @@ public final class ZoneGate {
     });
   }
 
+  /** The refusal of a resident's request to zones none of which is enabled. */
+  public static ApiError notEnabled(Set<Zone> zones) {
+    return new ApiError(403, "zone_not_enabled", "The cooperative has not enabled this zone or has suspended it",
+        Map.of("zones", zones.stream().map(Zone::code).toList()));
+  }
+
   private static void pass(RoutingContext ctx, Set<Zone> enabled, Set<Zone> wanted, Handler<RoutingContext> handler) {
-    if (wanted.stream().noneMatch(enabled::contains)) {
-      throw new ApiError(403, "zone_not_enabled", "The cooperative has not enabled this zone or has suspended it",
-          Map.of("zones", wanted.stream().map(Zone::code).toList()));
-    }
+    if (wanted.stream().noneMatch(enabled::contains)) throw notEnabled(wanted);
     ctx.put(ENABLED, enabled);
     handler.handle(ctx);
   }

@@ -123,10 +123,7 @@ public final class FinanceRoutes {
         zone = zone(r.getString(1));
       }
       if (ids.isEmpty()) throw new ApiError(404, "not_found", "Premises not found");
-      if (!ZoneGate.enabled(ctx).contains(zone)) {
-        throw new ApiError(403, "zone_not_enabled", "The cooperative has not enabled this zone or has suspended it",
-            Map.of("zones", List.of(zone.code())));
-      }
+      if (!ZoneGate.enabled(ctx).contains(zone)) throw ZoneGate.notEnabled(EnumSet.of(zone));
       return pool.preparedQuery(ENTRIES).execute(Tuple.of(s.cooperativeId(), ids.toArray(String[]::new), size,
           (page - 1) * size));
     }).onSuccess(rows -> {
